@@ -1,0 +1,157 @@
+"""The `imya` command: a thin layer over the Python API.
+
+Exit codes: 0 success, 2 usage or input error (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+
+from . import render
+from .errors import ImyaError
+
+MAX_STDIN = 16 * 1024 * 1024  # bytes of queries read from stdin
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2: argparse prints usage too
+        raise ImyaError(message)
+
+
+def _queries(items: list[str]) -> list[str]:
+    """The queries: arguments, or one per line of stdin for '-'."""
+    if not items:
+        raise ImyaError("nothing to look up: give at least one name, or - to read them from stdin")
+    out: list[str] = []
+    for item in items:
+        if item != "-":
+            out.append(item)
+            continue
+        raw = sys.stdin.buffer.read(MAX_STDIN + 1)
+        if len(raw) > MAX_STDIN:
+            raise ImyaError(f"stdin is larger than {MAX_STDIN // (1024 * 1024)} MB")
+        if b"\0" in raw:
+            raise ImyaError("stdin is binary data, not text: give one name per line")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise ImyaError(f"stdin is not UTF-8 text (byte {e.start})") from None
+        out.extend(line.strip() for line in text.splitlines() if line.strip())
+    if not out:
+        raise ImyaError("nothing to look up: stdin had no names")
+    return out
+
+
+def _explain(args, console: Console) -> None:
+    from .explain import explain
+
+    results = [explain(q) for q in _queries(args.names)]
+    if args.json:
+        print(render.to_json([r.to_dict() for r in results]))
+        return
+    for r in results:
+        render.explanation(console, r)
+
+
+def _patronymic(args, console: Console) -> None:
+    from .patronymic import Derived, answer
+
+    queries = _queries(args.fathers)
+    results = [(q, answer(q)) for q in queries]
+    if args.json:
+        docs = []
+        for q, r in results:
+            doc = {"query": q, **render.plain(r)}
+            if not isinstance(r, Derived):
+                doc["kind"] = "parsed"
+            docs.append(doc)
+        print(render.to_json(docs))
+        return
+    for q, r in results:
+        render.patronymic(console, q, r)
+
+
+def _surname(args, console: Console) -> None:
+    from .surname import surname
+
+    results = [surname(q) for q in _queries(args.surnames)]
+    if args.json:
+        print(render.to_json(results))
+        return
+    for r in results:
+        render.surname(console, r)
+
+
+def _translit(args, console: Console) -> None:
+    from .convert import to_cyrillic
+    from .translit import to_latin
+
+    docs = []
+    for text in _queries(args.text):
+        if args.to == "cyrillic":
+            result, words = to_cyrillic(text)
+            docs.append({"text": text, "to": "cyrillic", "result": result, "words": words})
+        else:
+            docs.append({"text": text, "to": "latin", "scheme": args.scheme,
+                         "result": to_latin(text, args.scheme)})
+    if args.json:
+        print(render.to_json(docs))
+        return
+    for d in docs:
+        console.print(d["result"], markup=False, highlight=False)
+        for w in d.get("words", []):
+            if len(w.candidates) > 1:
+                alts = ", ".join(f"{c.cyrillic} ({c.source}, {c.score})" for c in w.candidates[1:])
+                console.print(f"    {w.text}: also {alts}", markup=False, highlight=False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .translit import SCHEMES
+
+    parser = _Parser(prog="imya", description="Russian names and forms of address, done right.")
+    parser.add_argument("--version", action="version", version=f"imya {__import__('imya').__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("explain", help="what a name form is: given name, short form, patronymic, surname")
+    p.add_argument("names", nargs="*", help="names in any spelling; a multi-word argument is a full name; - reads stdin")
+    p.set_defaults(run=_explain)
+
+    p = sub.add_parser("patronymic", help="patronymics from a father's name, or a patronymic's father")
+    p.add_argument("fathers", nargs="*", help="fathers' names (or patronymics to parse); - reads stdin")
+    p.set_defaults(run=_patronymic)
+
+    p = sub.add_parser("surname", help="a surname's gender, masculine, feminine and family forms")
+    p.add_argument("surnames", nargs="*", help="surnames in Latin or Cyrillic; - reads stdin")
+    p.set_defaults(run=_surname)
+
+    p = sub.add_parser("translit", help="transliterate Cyrillic to Latin, or names to Cyrillic")
+    p.add_argument("text", nargs="*", help="text to transliterate; - reads stdin")
+    p.add_argument("--scheme", default="popular", choices=list(SCHEMES), help="Cyrillic → Latin scheme")
+    p.add_argument("--to", default="latin", choices=["latin", "cyrillic"], help="direction")
+    p.set_defaults(run=_translit)
+
+    for p in sub.choices.values():
+        p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    console = Console(highlight=False, soft_wrap=True)
+    try:
+        args = build_parser().parse_args(argv)
+        args.run(args, console)
+    except ImyaError as e:
+        print(f"imya: error: {' '.join(str(e).split())}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""The names knowledge base: the package's data files, validated and indexed.
+
+Data lives in `imya/data/` (see the README there); this module only reads it.
+Every malformed row is reported as `file:line: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .errors import DataError
+from .spelling import cyrillic_keys, latin_keys, light
+from .text import CYRILLIC_WORD, LATIN_TO_CYRILLIC_LOOKALIKE, cyrillic_norm
+
+NAME_COLUMNS = (
+    "name", "gender", "latin", "variants", "western", "french", "patronymic_m",
+    "patronymic_f", "colloquial_m", "colloquial_f", "era", "note",
+)
+DIMINUTIVE_COLUMNS = ("name", "form", "register", "latin", "note")
+DIMINUTIVE_REGISTERS = ("short", "affectionate", "rough", "foreign")
+ERAS = ("modern", "old", "both")
+_LATIN_CELL = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class GivenName:
+    """A full given name (имя) with what the data says about it."""
+
+    cyrillic: str
+    gender: str
+    latin: str
+    variants: tuple[str, ...]
+    western: tuple[str, ...]
+    french: tuple[str, ...]
+    patronymic_m: tuple[str, ...]
+    patronymic_f: tuple[str, ...]
+    colloquial_m: tuple[str, ...]
+    colloquial_f: tuple[str, ...]
+    era: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class FormOf:
+    """One full name a diminutive belongs to, and its register for that name."""
+
+    name: GivenName
+    register: str
+    note: str
+
+
+@dataclass(slots=True)
+class Diminutive:
+    """A short, affectionate, rough or foreign form; may belong to several names."""
+
+    cyrillic: str
+    latin: str
+    of: list[FormOf] = field(default_factory=list)
+
+    @property
+    def gender(self) -> str:
+        genders = {f.name.gender for f in self.of}
+        return genders.pop() if len(genders) == 1 else "mf"
+
+
+@dataclass(frozen=True, slots=True)
+class Patronymic:
+    """A patronymic the data knows, with the fathers' names it comes from."""
+
+    cyrillic: str
+    gender: str
+    fathers: tuple[GivenName, ...]
+    colloquial_of: str | None  # the full patronymic, for a spoken contraction
+
+
+Entry = GivenName | Diminutive | Patronymic
+
+
+@dataclass
+class KnowledgeBase:
+    names: dict[str, GivenName]
+    diminutives: dict[str, Diminutive]
+    patronymics: dict[str, Patronymic]
+    registers: dict[str, dict[str, str]]
+    by_cyrillic: dict[str, list[Entry]]
+    by_key: dict[str, list[Entry]]
+    by_western: dict[str, list[tuple[GivenName, str]]]
+
+    def names_by_latin(self) -> dict[str, GivenName]:
+        return {n.latin: n for n in self.names.values()}
+
+
+def _read_tsv(filename: str, columns: tuple[str, ...]):
+    """Yield (line number, cells) for each data row; '#' lines are comments."""
+    text = resources.files("imya.data").joinpath(filename).read_text(encoding="utf-8")
+    header_seen = False
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.rstrip("\r").split("\t")
+        if not header_seen:
+            if tuple(cells) != columns:
+                raise DataError(f"{filename}:{number}: header must be {' '.join(columns)}")
+            header_seen = True
+            continue
+        if len(cells) != len(columns):
+            raise DataError(f"{filename}:{number}: {len(cells)} cells, expected {len(columns)}")
+        yield number, [c.strip() for c in cells]
+
+
+def check_cyrillic(word: str, where: str) -> str:
+    """Return `word` if it is a well-formed capitalised Cyrillic name, else raise."""
+    if CYRILLIC_WORD.match(word):
+        return word
+    for i, ch in enumerate(word, 1):
+        if ch in LATIN_TO_CYRILLIC_LOOKALIKE:
+            raise DataError(
+                f"{where}: {word!r} has the Latin letter {ch!r} at {i} "
+                f"(looks like Cyrillic {LATIN_TO_CYRILLIC_LOOKALIKE[ch]!r})"
+            )
+    raise DataError(f"{where}: {word!r} is not a capitalised Cyrillic word")
+
+
+def _cyr_list(cell: str, where: str) -> tuple[str, ...]:
+    return tuple(check_cyrillic(v, where) for v in _split(cell))
+
+
+def _latin_list(cell: str, where: str) -> tuple[str, ...]:
+    values = _split(cell)
+    for v in values:
+        if not _LATIN_CELL.match(v):
+            raise DataError(f"{where}: {v!r} is not a Latin spelling")
+    return values
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in cell.split(",") if v.strip())
+
+
+def _load_names() -> dict[str, GivenName]:
+    names: dict[str, GivenName] = {}
+    for number, c in _read_tsv("given_names.tsv", NAME_COLUMNS):
+        where = f"given_names.tsv:{number}"
+        rec = dict(zip(NAME_COLUMNS, c))
+        cyr = check_cyrillic(rec["name"], where)
+        if cyr in names:
+            raise DataError(f"{where}: duplicate name {cyr!r}")
+        if rec["gender"] not in ("m", "f"):
+            raise DataError(f"{where}: gender must be m or f, not {rec['gender']!r}")
+        if rec["era"] not in ERAS:
+            raise DataError(f"{where}: era must be one of {', '.join(ERAS)}, not {rec['era']!r}")
+        if not rec["latin"]:
+            raise DataError(f"{where}: the standard Latin spelling is missing")
+        patr = [_cyr_list(rec[k], where) for k in NAME_COLUMNS[6:10]]
+        if rec["gender"] == "f" and any(patr):
+            raise DataError(f"{where}: a woman's name cannot form patronymics")
+        if rec["gender"] == "m" and not (patr[0] and patr[1]):
+            raise DataError(f"{where}: a man's name needs both patronymics")
+        names[cyr] = GivenName(
+            cyr, rec["gender"], _latin_list(rec["latin"], where)[0],
+            _latin_list(rec["variants"], where), _latin_list(rec["western"], where),
+            _latin_list(rec["french"], where), *patr, rec["era"], rec["note"],
+        )
+    return names
+
+
+def _load_diminutives(names: dict[str, GivenName]) -> dict[str, Diminutive]:
+    forms: dict[str, Diminutive] = {}
+    seen: set[tuple[str, str]] = set()
+    for number, c in _read_tsv("diminutives.tsv", DIMINUTIVE_COLUMNS):
+        where = f"diminutives.tsv:{number}"
+        name, form, register, latin, note = c
+        if name not in names:
+            raise DataError(f"{where}: {name!r} is not in given_names.tsv")
+        check_cyrillic(form, where)
+        if register not in DIMINUTIVE_REGISTERS:
+            raise DataError(
+                f"{where}: unknown register {register!r}; use one of {', '.join(DIMINUTIVE_REGISTERS)}"
+            )
+        if (name, form) in seen:
+            raise DataError(f"{where}: duplicate form {form!r} of {name!r}")
+        seen.add((name, form))
+        if latin:
+            _latin_list(latin, where)
+        dim = forms.get(form)
+        if dim is None:
+            dim = forms[form] = Diminutive(form, latin)
+        elif latin and not dim.latin:
+            dim.latin = latin
+        dim.of.append(FormOf(names[name], register, note))
+    return forms
+
+
+def _patronymics(names: dict[str, GivenName]) -> dict[str, Patronymic]:
+    fathers: dict[tuple[str, str, str | None], list[GivenName]] = {}
+    for n in names.values():
+        for gender, full, colloquial in (("m", n.patronymic_m, n.colloquial_m),
+                                         ("f", n.patronymic_f, n.colloquial_f)):
+            for p in full:
+                fathers.setdefault((p, gender, None), []).append(n)
+            for p in colloquial:
+                fathers.setdefault((p, gender, full[0]), []).append(n)
+    out: dict[str, Patronymic] = {}
+    for (p, gender, of), who in fathers.items():
+        if p not in out or (out[p].colloquial_of and not of):
+            out[p] = Patronymic(p, gender, tuple(who), of)
+    return out
+
+
+def _add(index: dict, key: str, entry) -> None:
+    bucket = index.setdefault(key, [])
+    if entry not in bucket:
+        bucket.append(entry)
+
+
+@cache
+def load() -> KnowledgeBase:
+    """Read, validate and index the data files (once per process)."""
+    registers = tomllib.loads(
+        resources.files("imya.data").joinpath("registers.toml").read_text(encoding="utf-8")
+    )
+    names = _load_names()
+    diminutives = _load_diminutives(names)
+    patronymics = _patronymics(names)
+    by_cyrillic: dict[str, list[Entry]] = {}
+    by_key: dict[str, list[Entry]] = {}
+    by_western: dict[str, list[tuple[GivenName, str]]] = {}
+    for table in (names, diminutives, patronymics):
+        for cyr, entry in table.items():
+            _add(by_cyrillic, cyrillic_norm(cyr), entry)
+            for k in cyrillic_keys(cyr):
+                _add(by_key, k, entry)
+    for n in names.values():
+        for spelled in (n.latin, *n.variants):
+            for k in latin_keys(spelled):
+                _add(by_key, k, n)
+        for kind, values in (("western", n.western), ("french", n.french)):
+            for v in values:
+                _add(by_western, light(v), (n, kind))
+    for d in diminutives.values():
+        if d.latin:
+            for k in latin_keys(d.latin):
+                _add(by_key, k, d)
+    return KnowledgeBase(names, diminutives, patronymics, registers, by_cyrillic, by_key, by_western)

@@ -1,0 +1,120 @@
+"""Find the names a written form stands for, whatever its spelling."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from . import kb
+from .spelling import cyrillic_keys, latin_keys, light
+from .text import cyrillic_norm, script, strip_stress
+
+# How exactly a form matched; lower is better.  Matches of the best rank are kept.
+RANK = {
+    "cyrillic": 0, "standard": 0, "variant": 0, "scheme": 0, "western": 0, "french": 0,
+    "old": 1, "nonstandard": 2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: kb.Entry
+    kind: str  # given | diminutive | patronymic
+    spelling: str  # a key of RANK
+    detail: str  # a sentence for the reader, e.g. "ICAO passport spelling"
+
+
+def kind_of(entry: kb.Entry) -> str:
+    if isinstance(entry, kb.GivenName):
+        return "given"
+    return "diminutive" if isinstance(entry, kb.Diminutive) else "patronymic"
+
+
+def standard_latin(entry: kb.Entry) -> str:
+    from .translit import to_latin
+
+    latin = getattr(entry, "latin", "")
+    return latin or to_latin(entry.cyrillic)
+
+
+_SPELLINGS: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _spellings(entry: kb.Entry) -> dict[str, tuple[str, str]]:
+    """Folded spelling → (class, detail) for every way the entry is commonly romanized."""
+    from .translit import SCHEME_TITLES, to_latin
+
+    cached = _SPELLINGS.get(id(entry))
+    if cached is not None:
+        return cached
+    out: dict[str, tuple[str, str]] = {}
+    for scheme, title in SCHEME_TITLES.items():
+        out.setdefault(light(to_latin(entry.cyrillic, scheme)), ("scheme", f"{title} spelling"))
+    if isinstance(entry, kb.GivenName):
+        for v in entry.variants:
+            out[light(v)] = ("variant", "a common variant spelling")
+    out[light(standard_latin(entry))] = ("standard", "the standard English spelling")
+    _SPELLINGS[id(entry)] = out  # entries live as long as the cached knowledge base
+    return out
+
+
+@cache
+def _old_rules() -> list[tuple[re.Pattern, str, str]]:
+    text = resources.files("imya.data").joinpath("old_spellings.toml").read_text(encoding="utf-8")
+    return [(re.compile(r["pattern"]), r["replace"], r["note"]) for r in tomllib.loads(text)["rule"]]
+
+
+def _classify(entry: kb.Entry, folded: str) -> tuple[str, str]:
+    spellings = _spellings(entry)
+    if folded in spellings:
+        return spellings[folded]
+    for rx, rep, note in _old_rules():
+        if rx.search(folded) and rx.sub(rep, folded) in spellings:
+            return "old", note
+    std = standard_latin(entry)
+    return "nonstandard", f"a nonstandard spelling of {entry.cyrillic} ({std})"
+
+
+def lookup(text: str) -> list[Match]:
+    """Every entry `text` can stand for, best matches first; ambiguity is kept.
+
+    >>> [m.entry.cyrillic for m in lookup("Djenya")]
+    ['Женя']
+    """
+    data = kb.load()
+    s = strip_stress(text.strip())
+    sc = script(s)
+    matches: list[Match] = []
+    if sc == "cyrillic":
+        for e in data.by_cyrillic.get(cyrillic_norm(s), ()):
+            matches.append(Match(e, kind_of(e), "cyrillic", "Cyrillic"))
+        if not matches:
+            for k in cyrillic_keys(s):
+                for e in data.by_key.get(k, ()):
+                    detail = f"close to {e.cyrillic}: a misspelling?"
+                    matches.append(Match(e, kind_of(e), "nonstandard", detail))
+    elif sc == "latin":
+        folded = light(s)
+        for name, kind in data.by_western.get(folded, ()):
+            lang = "English" if kind == "western" else "French"
+            detail = f"the {lang} equivalent of {name.cyrillic} ({name.latin})"
+            matches.append(Match(name, "given", kind, detail))
+        seen = set()
+        for k in latin_keys(s):
+            for e in data.by_key.get(k, ()):
+                if id(e) not in seen:
+                    seen.add(id(e))
+                    spelling, detail = _classify(e, folded)
+                    matches.append(Match(e, kind_of(e), spelling, detail))
+    if not matches:
+        return []
+    best = min(RANK[m.spelling] for m in matches)
+    return sorted((m for m in matches if RANK[m.spelling] == best), key=_order)
+
+
+def _order(m: Match) -> int:
+    # A given name before its homonymous short form (Nina, Alla); data order otherwise.
+    return {"given": 0, "diminutive": 1, "patronymic": 2}[m.kind]

@@ -1,0 +1,160 @@
+"""Patronymics: derive them from a father's name and parse them back."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from . import kb
+from .errors import ImyaError
+from .names import NameRef, resolve_given, ref
+from .text import script
+from .translit import rules_to_cyrillic
+
+
+@dataclass(frozen=True, slots=True)
+class PatronymicForm:
+    cyrillic: str
+    latin: str
+    colloquial: list[NameRef] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """Both patronymics formed from one father's name."""
+
+    father: NameRef
+    male: PatronymicForm
+    female: PatronymicForm
+    known: bool  # the father's name is in the data
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What a patronymic says: the father's possible names and the bearer's gender."""
+
+    cyrillic: str
+    gender: str
+    fathers: list[NameRef]
+    known: bool  # the patronymic is in the data
+    colloquial_of: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+@cache
+def _rules() -> dict:
+    text = resources.files("imya.data").joinpath("patronymic_rules.toml").read_text(encoding="utf-8")
+    spec = tomllib.loads(text)
+    for section in ("derive", "colloquial", "parse"):
+        for rule in spec[section]:
+            rule["rx"] = re.compile(rule["pattern"])
+    return spec
+
+
+def _derive_by_rules(father: str) -> tuple[str, str]:
+    low = father.lower()
+    for rule in _rules()["derive"]:
+        if rule["rx"].search(low):
+            male = rule["rx"].sub(rule["male"], low, count=1)
+            female = rule["rx"].sub(rule["female"], low, count=1)
+            return male.capitalize(), female.capitalize()
+    raise AssertionError("the last derive rule matches every name")
+
+
+def _colloquial_by_rules(patronymic: str) -> list[str]:
+    low = patronymic.lower()
+    for rule in _rules()["colloquial"]:
+        if rule["rx"].search(low):
+            return [rule["rx"].sub(rule["replace"], low).capitalize()]
+    return []
+
+
+def derive(father: str) -> Derived:
+    """Patronymics of the children of `father` (any spelling, Latin or Cyrillic).
+
+    >>> derive("Ilya").female.latin
+    'Ilyinichna'
+    """
+    name, notes = resolve_given(father)
+    if name is not None:
+        if name.gender == "f":
+            raise ImyaError(
+                f"{father!r} is a woman's name ({name.cyrillic}); a patronymic is formed from the father's name"
+            )
+        male = PatronymicForm(name.patronymic_m[0], _latin(name.patronymic_m[0]),
+                              [ref(c) for c in name.colloquial_m])
+        female = PatronymicForm(name.patronymic_f[0], _latin(name.patronymic_f[0]),
+                                [ref(c) for c in name.colloquial_f])
+        for extra in name.patronymic_m[1:] + name.patronymic_f[1:]:
+            notes.append(f"also in use: {extra} ({_latin(extra)})")
+        return Derived(NameRef(name.cyrillic, name.latin), male, female, True, notes)
+    cyr = father if script(father) == "cyrillic" else rules_to_cyrillic(father, 1)[0][0]
+    m, f = _derive_by_rules(cyr)
+    notes.append(f"{father} is not in imya's list of Russian names: patronymics formed by the regular rules")
+    return Derived(
+        NameRef(cyr, father if script(father) == "latin" else _latin(cyr)),
+        PatronymicForm(m, _latin(m), [ref(c) for c in _colloquial_by_rules(m)]),
+        PatronymicForm(f, _latin(f), [ref(c) for c in _colloquial_by_rules(f)]),
+        False, notes,
+    )
+
+
+def _latin(cyr: str) -> str:
+    from .translit import to_latin
+
+    return to_latin(cyr)
+
+
+def looks_like_patronymic(cyr: str) -> bool:
+    return bool(re.search(r".{2,}(ович|евич|овна|евна|ична|ич|ыч)$", cyr.lower()))
+
+
+def parse(cyr: str) -> Parsed | None:
+    """Parse a Cyrillic patronymic (in the data, or by its ending); None if it is not one."""
+    data = kb.load()
+    known = data.patronymics.get(cyr)
+    if known is not None:
+        fathers = [NameRef(f.cyrillic, f.latin) for f in known.fathers]
+        return Parsed(cyr, known.gender, fathers, True, known.colloquial_of)
+    if not looks_like_patronymic(cyr):
+        return None
+    low = cyr.lower()
+    gender = "f" if low.endswith("на") else "m"
+    for rule in _rules()["parse"]:
+        m = rule["rx"].match(low)
+        if not m:
+            continue
+        candidates = [m.expand(f).capitalize() for f in rule["father"]]
+        in_data = [c for c in candidates if c in data.names and data.names[c].gender == "m"]
+        if in_data:
+            note = (f"{cyr} is a regular but uncommon patronymic of {in_data[0]}")
+            return Parsed(cyr, gender, [ref(c) for c in in_data], False, None, [note])
+        father = candidates[0]
+        note = (f"the father's name would be {father} ({_latin(father)}), "
+                "which is not a Russian name imya knows; the patronymic is formed regularly")
+        return Parsed(cyr, gender, [ref(father)], False, None, [note])
+    return None
+
+
+def answer(query: str) -> Derived | Parsed:
+    """`imya patronymic`: a father's name gives both patronymics; a patronymic is parsed."""
+    from .lookup import lookup
+
+    text = query.strip()
+    if not text or not any(c.isalpha() for c in text):
+        raise ImyaError(f"{query!r} is not a name: give the father's given name")
+    if len(text.split()) > 1:
+        raise ImyaError(f"{query!r}: give one father's name, not a full name")
+    matches = lookup(text)
+    if matches and matches[0].kind == "patronymic":
+        return parse(matches[0].entry.cyrillic)
+    if not matches:
+        cyr = text if script(text) == "cyrillic" else rules_to_cyrillic(text, 1)[0][0]
+        parsed = parse(cyr) if looks_like_patronymic(cyr) else None
+        if parsed is not None:
+            return parsed
+    return derive(text)

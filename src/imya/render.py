@@ -1,0 +1,93 @@
+"""Output: JSON documents and human-readable text for the commands."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+
+from rich.console import Console
+from rich.markup import escape
+
+from .explain import Explanation, Part
+from .patronymic import Derived, Parsed
+from .surname import Surname
+
+GENDER = {"m": "m", "f": "f", "mf": "m/f", None: "gender unknown"}
+
+
+def plain(o):
+    """Dataclasses (and lists and dicts of them) as plain JSON-ready values."""
+    if is_dataclass(o):
+        return asdict(o)
+    if isinstance(o, list):
+        return [plain(x) for x in o]
+    if isinstance(o, dict):
+        return {k: plain(v) for k, v in o.items()}
+    return o
+
+
+def to_json(obj) -> str:
+    return json.dumps(plain(obj), ensure_ascii=False, indent=2)
+
+
+def _ref(r) -> str:
+    return f"{r.latin} ({r.cyrillic})" if r else "-"
+
+
+def explanation(console: Console, e: Explanation) -> None:
+    console.print(f"[bold]{escape(e.query)}[/bold]")
+    for p in e.parts:
+        _part(console, p)
+    console.print()
+
+
+def _part(console: Console, p: Part) -> None:
+    head = [escape(p.text)]
+    if p.cyrillic:
+        head.append(f"→ [bold cyan]{escape(p.cyrillic)}[/] ({escape(p.standard_latin or '')})")
+    kind = p.kind if p.kind != "unknown" else "not a known name"
+    head.append(f"· {kind}")
+    if p.kind != "unknown" or p.gender:
+        head.append(f"· {GENDER.get(p.gender, p.gender)}")
+    console.print("  " + " ".join(head))
+    for note in p.notes:
+        console.print(f"    • {escape(note)}")
+    if p.forms:
+        for register, forms in p.forms.items():
+            listed = ", ".join(_ref(f) for f in forms)
+            console.print(f"    {register}: {escape(listed)}")
+    if p.kind == "given" and p.gender == "m":
+        from .patronymic import derive
+
+        d = derive(p.cyrillic)
+        console.print(f"    children: {escape(_ref(d.male))} / {escape(_ref(d.female))}")
+    if p.kind == "given" or p.kind == "surname":
+        other = p.feminine if p.gender == "m" else p.masculine if p.gender == "f" else None
+        if other and p.kind == "surname":
+            console.print(f"    {'feminine' if p.gender == 'm' else 'masculine'}: {escape(_ref(other))}")
+        elif other:
+            console.print(f"    {'feminine' if p.gender == 'm' else 'masculine'} name: {escape(_ref(other))}")
+
+
+def patronymic(console: Console, query: str, r: Derived | Parsed) -> None:
+    if isinstance(r, Parsed):
+        who = "son" if r.gender == "m" else "daughter"
+        fathers = " or ".join(_ref(f) for f in r.fathers)
+        console.print(f"[bold]{escape(query)}[/bold] ({escape(r.cyrillic)}): a {who}'s patronymic; father {escape(fathers)}")
+    else:
+        console.print(f"[bold]{escape(query)}[/bold] → father {escape(_ref(r.father))}")
+        for label, form in (("son", r.male), ("daughter", r.female)):
+            spoken = ", ".join(_ref(c) for c in form.colloquial)
+            extra = f"; spoken: {spoken}" if spoken else ""
+            console.print(f"    {label}: [bold cyan]{escape(form.latin)}[/] ({escape(form.cyrillic)}){escape(extra)}")
+    for note in r.notes:
+        console.print(f"    • {escape(note)}")
+
+
+def surname(console: Console, s: Surname) -> None:
+    console.print(f"[bold]{escape(s.query)}[/bold] · {GENDER.get(s.gender, s.gender)}")
+    console.print(f"    masculine: {escape(_ref(s.masculine))}")
+    console.print(f"    feminine:  {escape(_ref(s.feminine))}")
+    console.print(f"    family:    {escape(s.plural.latin)} ({escape(s.plural.cyrillic)})")
+    for note in s.notes:
+        console.print(f"    • {escape(note)}")

@@ -1,0 +1,135 @@
+"""Surnames: gender from the ending, and the masculine, feminine and family forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .errors import ImyaError
+from .names import NameRef
+from .spelling import light
+from .text import script
+from .translit import rules_to_cyrillic, to_latin
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    masculine: str
+    feminine: str
+    plural: str
+    masculine_latin: tuple[str, ...]
+    feminine_latin: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Surname:
+    query: str
+    gender: str | None  # m, f, mf (the same for both), None (ending not recognised)
+    masculine: NameRef
+    feminine: NameRef
+    plural: NameRef  # Cyrillic family form; Latin "the Romanovs"
+    notes: list[str] = field(default_factory=list)
+
+
+def _rows(filename: str) -> list[list[str]]:
+    text = resources.files("imya.data").joinpath(filename).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
+    return rows[1:]
+
+
+@cache
+def _endings() -> list[Ending]:
+    return [Ending(m, f, p, tuple(ml.split(",")), tuple(fl.split(",")), note)
+            for m, f, p, ml, fl, note in _rows("surname_endings.tsv")]
+
+
+@cache
+def _invariable() -> list[tuple[str, tuple[str, ...], str]]:
+    return [(c, tuple(lat.split(",")), note) for c, lat, note in _rows("surname_invariable.tsv")]
+
+
+def english_plural(latin: str) -> str:
+    """The family in English: the Romanovs, the Tolstoys, the Abramoviches."""
+    suffix = "es" if latin.endswith(("ch", "sh", "s", "x", "z")) else "s"
+    return f"the {latin}{suffix}"
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+def _invariable_result(query: str, cyr: str, latin: str, note: str) -> Surname:
+    same = NameRef(cyr, latin)
+    plural = NameRef(cyr, english_plural(latin))
+    return Surname(query, "mf", same, same, plural, [f"the same for a man and a woman: {note}"])
+
+
+def surname(text: str) -> Surname:
+    """Analyse a surname in Latin or Cyrillic.
+
+    >>> surname("Romanova").masculine.latin
+    'Romanov'
+    """
+    query = text.strip()
+    sc = script(query)
+    if sc not in ("latin", "cyrillic") or not query.replace("-", "").isalpha():
+        raise ImyaError(f"{text!r} is not a surname in Latin or Cyrillic letters")
+    return _cyrillic(query) if sc == "cyrillic" else _latin(query)
+
+
+def _cyrillic(query: str) -> Surname:
+    low = query.lower()
+    for cyr, latins, note in _invariable():
+        if low.endswith(cyr):
+            return _invariable_result(query, query, to_latin(query), note)
+    for e in _endings():
+        for gender, ending in (("f", e.feminine), ("m", e.masculine)):
+            if low.endswith(ending) and len(low) > len(ending) + 1:
+                stem = query[: len(query) - len(ending)]
+                return _build(query, gender, stem, e, latin_stem=None)
+    return _unknown(query, query, to_latin(query))
+
+
+def _latin(query: str) -> Surname:
+    low = light(query)
+    for cyr, latins, note in _invariable():
+        if any(low.endswith(lat) for lat in latins):
+            return _invariable_result(query, rules_to_cyrillic(query, 1)[0][0], query, note)
+    matches = []
+    for e in _endings():
+        for gender, latins in (("f", e.feminine_latin), ("m", e.masculine_latin)):
+            for lat in latins:
+                if low.endswith(lat) and len(low) > len(lat) + 1:
+                    matches.append((len(lat), gender, lat, e))
+    if not matches:
+        return _unknown(query, rules_to_cyrillic(query, 1)[0][0], query)
+    # The longest ending decides (-skaya before -aya); the table's order breaks ties.
+    length, gender, lat, e = max(matches, key=lambda m: m[0])
+    stem = query[: len(query) - length]
+    result = _build(query, gender, rules_to_cyrillic(stem, 1)[0][0], e, latin_stem=stem)
+    standard = e.feminine_latin[0] if gender == "f" else e.masculine_latin[0]
+    if lat != standard:
+        result.notes.append(f"-{lat} is a less usual spelling of -{standard}")
+    return result
+
+
+def _build(query: str, gender: str, stem: str, e: Ending, latin_stem: str | None) -> Surname:
+    masc, fem, plural = _cap(stem + e.masculine), _cap(stem + e.feminine), _cap(stem + e.plural)
+    if latin_stem is None:
+        masc_lat, fem_lat = to_latin(masc), to_latin(fem)
+    else:
+        masc_lat = latin_stem + e.masculine_latin[0]
+        fem_lat = latin_stem + e.feminine_latin[0]
+    notes = [f"{'feminine' if gender == 'f' else 'masculine'} form; {e.note}"]
+    if e.feminine == "ая" and gender == "f":
+        notes.append(f"the masculine could also end in -ый (-y): {_cap(stem)}ый")
+    return Surname(query, gender, NameRef(masc, masc_lat), NameRef(fem, fem_lat),
+                   NameRef(plural, english_plural(masc_lat)), notes)
+
+
+def _unknown(query: str, cyr: str, latin: str) -> Surname:
+    same = NameRef(cyr, latin)
+    note = "the ending is not a gendered Russian one: the surname is probably the same for a man and a woman"
+    return Surname(query, None, same, same, NameRef(cyr, english_plural(latin)), [note])
