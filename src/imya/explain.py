@@ -210,7 +210,7 @@ def _unknown_part(text: str) -> Part:
     return part
 
 
-def _readings(word: str, position: int, count: int, gender_hint: str | None) -> list[Part]:
+def _readings(word: str, count: int, gender_hint: str | None) -> list[Part]:
     """All readings of one word of a query, best first."""
     title = _titles().get(word.lower().rstrip("."))
     if title is not None:
@@ -220,9 +220,6 @@ def _readings(word: str, position: int, count: int, gender_hint: str | None) -> 
     if len(letters) == 1 and letters.isalpha():
         return [_initial_part(word, gender_hint)]
     parts = _lexicon_parts(word, lookup(word))
-    if count > 1 and position == count - 1 and parts and parts[0].kind in ("given", "diminutive"):
-        # "Ivan Pavel"? a given name at the end of a longer name may be a surname (Ivan Nikolai)
-        pass
     if parts:
         return parts
     cyr = _to_cyrillic(word)
@@ -259,7 +256,7 @@ def _check_agreement(parts: list[Part]) -> None:
             )
 
 
-def _clean(query: str) -> tuple[str, list[str]]:
+def _clean(query: str) -> list[tuple[str, list[str]]]:
     if len(query) > MAX_QUERY:
         raise ImyaError(f"a name of {len(query)} characters is too long (limit {MAX_QUERY})")
     text = strip_stress(" ".join(query.split()))
@@ -267,14 +264,14 @@ def _clean(query: str) -> tuple[str, list[str]]:
         raise ImyaError("empty name: give a name to explain")
     if not any(c.isalpha() for c in text):
         raise ImyaError(f"{query!r} has no letters: give a name in Latin or Cyrillic")
-    notes: list[str] = []
     words = []
     for word in text.split(" "):
+        notes: list[str] = []
         if script(word) == "mixed":
-            word, found = fix_lookalikes(word)
-            notes.extend(found)
-        words.append(word)
-    return " ".join(words), notes
+            word, notes = fix_lookalikes(word)
+        if any(c.isalpha() for c in word):
+            words.append((word, notes))
+    return words
 
 
 def explain(query: str) -> Explanation:
@@ -285,12 +282,11 @@ def explain(query: str) -> Explanation:
     >>> explain("Djenya").parts[0].full_names[0].latin
     'Yevgeny'
     """
-    text, mixed_notes = _clean(query)
-    words = [w for w in text.split(" ") if any(c.isalpha() for c in w)]
+    words = _clean(query)
     parts: list[Part] = []
     gender_hint = None
-    for i, word in enumerate(words):
-        readings = _readings(word, i, len(words), gender_hint)
+    for word, mixed_notes in words:
+        readings = _readings(word, len(words), gender_hint)
         best, rest = readings[0], readings[1:]
         best.alternatives = rest
         if best.kind in ("given", "diminutive") and rest:
@@ -298,12 +294,8 @@ def explain(query: str) -> Explanation:
             best.notes.append(f"ambiguous: {word} can also be {names}")
         if best.gender in ("m", "f"):
             gender_hint = gender_hint or best.gender
+        best.notes[:0] = mixed_notes
         parts.append(best)
-    for note in mixed_notes:
-        for p in parts:
-            if note.split("'")[1] not in p.text:
-                continue
-            p.notes.insert(0, note)
     _check_agreement(parts)
     return Explanation(query, parts)
 

@@ -90,13 +90,12 @@ class KnowledgeBase:
     by_key: dict[str, list[Entry]]
     by_western: dict[str, list[tuple[GivenName, str]]]
 
-    def names_by_latin(self) -> dict[str, GivenName]:
-        return {n.latin: n for n in self.names.values()}
+
+DATA_FILES = ("given_names.tsv", "diminutives.tsv", "registers.toml")
 
 
-def _read_tsv(filename: str, columns: tuple[str, ...]):
+def _read_tsv(filename: str, text: str, columns: tuple[str, ...]):
     """Yield (line number, cells) for each data row; '#' lines are comments."""
-    text = resources.files("imya.data").joinpath(filename).read_text(encoding="utf-8")
     header_seen = False
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip() or line.startswith("#"):
@@ -141,9 +140,9 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in cell.split(",") if v.strip())
 
 
-def _load_names() -> dict[str, GivenName]:
+def _load_names(text: str) -> dict[str, GivenName]:
     names: dict[str, GivenName] = {}
-    for number, c in _read_tsv("given_names.tsv", NAME_COLUMNS):
+    for number, c in _read_tsv("given_names.tsv", text, NAME_COLUMNS):
         where = f"given_names.tsv:{number}"
         rec = dict(zip(NAME_COLUMNS, c))
         cyr = check_cyrillic(rec["name"], where)
@@ -160,6 +159,10 @@ def _load_names() -> dict[str, GivenName]:
             raise DataError(f"{where}: a woman's name cannot form patronymics")
         if rec["gender"] == "m" and not (patr[0] and patr[1]):
             raise DataError(f"{where}: a man's name needs both patronymics")
+        for full, spoken in ((patr[0], patr[2]), (patr[1], patr[3])):
+            same = set(full) & set(spoken)
+            if same:
+                raise DataError(f"{where}: {same.pop()} is the full patronymic, not a contraction")
         names[cyr] = GivenName(
             cyr, rec["gender"], _latin_list(rec["latin"], where)[0],
             _latin_list(rec["variants"], where), _latin_list(rec["western"], where),
@@ -168,10 +171,10 @@ def _load_names() -> dict[str, GivenName]:
     return names
 
 
-def _load_diminutives(names: dict[str, GivenName]) -> dict[str, Diminutive]:
+def _load_diminutives(text: str, names: dict[str, GivenName]) -> dict[str, Diminutive]:
     forms: dict[str, Diminutive] = {}
     seen: set[tuple[str, str]] = set()
-    for number, c in _read_tsv("diminutives.tsv", DIMINUTIVE_COLUMNS):
+    for number, c in _read_tsv("diminutives.tsv", text, DIMINUTIVE_COLUMNS):
         where = f"diminutives.tsv:{number}"
         name, form, register, latin, note = c
         if name not in names:
@@ -219,12 +222,22 @@ def _add(index: dict, key: str, entry) -> None:
 
 @cache
 def load() -> KnowledgeBase:
-    """Read, validate and index the data files (once per process)."""
-    registers = tomllib.loads(
-        resources.files("imya.data").joinpath("registers.toml").read_text(encoding="utf-8")
-    )
-    names = _load_names()
-    diminutives = _load_diminutives(names)
+    """Read, validate and index the package's data files (once per process)."""
+    folder = resources.files("imya.data")
+    return build({f: folder.joinpath(f).read_text(encoding="utf-8") for f in DATA_FILES})
+
+
+def build(files: dict[str, str]) -> KnowledgeBase:
+    """Validate and index data given as file name → text (see DATA_FILES)."""
+    try:
+        registers = tomllib.loads(files["registers.toml"])
+    except tomllib.TOMLDecodeError as e:
+        raise DataError(f"registers.toml: {e}") from None
+    missing = [r for r in (*DIMINUTIVE_REGISTERS, "full", "patronymic", "colloquial") if r not in registers]
+    if missing:
+        raise DataError(f"registers.toml: registers {', '.join(missing)} are not described")
+    names = _load_names(files["given_names.tsv"])
+    diminutives = _load_diminutives(files["diminutives.tsv"], names)
     patronymics = _patronymics(names)
     by_cyrillic: dict[str, list[Entry]] = {}
     by_key: dict[str, list[Entry]] = {}

@@ -33,7 +33,6 @@ _LATIN_RULES = [(re.compile(p), r) for p, r in (
     (r"tsch|tch|tsh|ch|cz", "Q"),
     (r"sh|sz", "S"),
     (r"kh", "h"),
-    (r"x", "ks"),
     (r"ph", "f"),
     (r"th", "t"),
     (r"ck", "k"),
@@ -73,11 +72,13 @@ def light(word: str) -> str:
 
 
 def latin_keys(word: str) -> tuple[str, ...]:
-    """Keys of a Latin spelling; an initial j gives two (Jenya: Zhenya or Yenya)."""
+    """Keys of a Latin spelling; an initial j or an x gives two (Jenya: Zhenya or Yenya)."""
     s = fold_latin(word.lower().translate(_LATIN_PRE))
     for rx, rep in _LATIN_RULES:
         s = rx.sub(rep, s)
     variants = [_J_START.sub("Z", s), _J_START.sub("y", s)] if _J_START.match(s) else [s]
+    if "x" in s:  # English x is кс (Maxim); scholarly x is х (Matyuxa)
+        variants = [v.replace("x", "ks") for v in variants] + [v.replace("x", "h") for v in variants]
     keys = []
     for v in variants:
         k = _reduce(_NOT_LETTER.sub("", v.replace("j", "y")))

@@ -1,0 +1,101 @@
+"""The shipped data files: they load, they are big enough, and bad data is caught."""
+
+from importlib import resources
+
+import pytest
+
+from imya import kb as kbmod
+from imya.errors import DataError
+
+
+def _files(**changes):
+    folder = resources.files("imya.data")
+    files = {f: folder.joinpath(f).read_text(encoding="utf-8") for f in kbmod.DATA_FILES}
+    files.update(changes)
+    return files
+
+
+NAMES_HEADER = "\t".join(kbmod.NAME_COLUMNS)
+DIM_HEADER = "\t".join(kbmod.DIMINUTIVE_COLUMNS)
+IVAN = "Иван\tm\tIvan\t\tJohn\tJean\tИванович\tИвановна\tИваныч\t\tboth\t"
+ANNA = "Анна\tf\tAnna\t\tAnn\t\t\t\t\t\tboth\t"
+
+
+def test_shipped_data_is_big_enough(kb):
+    forms = sum(len(d.of) for d in kb.diminutives.values())
+    assert len(kb.names) >= 400
+    assert forms >= 2000
+
+
+def test_every_register_is_described(kb):
+    for d in kb.diminutives.values():
+        for f in d.of:
+            assert f.register in kb.registers
+
+
+@pytest.mark.parametrize("form, names", [
+    ("Саша", {"Александр", "Александра"}),
+    ("Женя", {"Евгений", "Евгения"}),
+    ("Валя", {"Валентин", "Валентина"}),
+    ("Слава", {"Вячеслав", "Владислав", "Ярослав", "Станислав"}),
+    ("Вася", {"Василий", "Василиса"}),
+])
+def test_shared_short_forms_name_all_their_names(kb, form, names):
+    owners = {f.name.cyrillic for f in kb.diminutives[form].of}
+    assert names <= owners
+
+
+@pytest.mark.parametrize("form, pet_of", [
+    ("Стива", "Степан"), ("Китти", "Екатерина"), ("Долли", "Дарья"),
+])
+def test_nineteenth_century_pet_names(kb, form, pet_of):
+    assert pet_of in {f.name.cyrillic for f in kb.diminutives[form].of}
+    assert {f.register for f in kb.diminutives[form].of} == {"foreign"}
+
+
+def test_irregular_patronymics_in_data(kb):
+    assert kb.names["Илья"].patronymic_f[0] == "Ильинична"
+    assert kb.names["Фома"].patronymic_f[0] == "Фоминична"
+    assert kb.names["Лев"].patronymic_m[0] == "Львович"
+    assert kb.names["Яков"].patronymic_m[0] == "Яковлевич"
+
+
+@pytest.mark.parametrize("names, dims, message", [
+    (f"{NAMES_HEADER}\n{IVAN}\n{IVAN}\n", DIM_HEADER, "given_names.tsv:3: duplicate name 'Иван'"),
+    (f"{NAMES_HEADER}\nИвaн\tm\tIvan\t\t\t\tИванович\tИвановна\t\t\tboth\t\n", DIM_HEADER,
+     "given_names.tsv:2: 'Ивaн' has the Latin letter 'a' at 3"),
+    (f"{NAMES_HEADER}\n{ANNA}\n", f"{DIM_HEADER}\nАнна\tАня\tcute\t\t\n",
+     "diminutives.tsv:2: unknown register 'cute'"),
+    (f"{NAMES_HEADER}\n{ANNA}\n", f"{DIM_HEADER}\nАнна\tАня\tshort\t\t\nАнна\tАня\tshort\t\t\n",
+     "diminutives.tsv:3: duplicate form 'Аня' of 'Анна'"),
+    (f"{NAMES_HEADER}\n{ANNA}\n", f"{DIM_HEADER}\nМария\tМаша\tshort\t\t\n",
+     "diminutives.tsv:2: 'Мария' is not in given_names.tsv"),
+    (f"{NAMES_HEADER}\nАнна\tf\tAnna\t\t\t\tАннович\tАнновна\t\t\tboth\t\n", DIM_HEADER,
+     "given_names.tsv:2: a woman's name cannot form patronymics"),
+    (f"{NAMES_HEADER}\nИван\tx\tIvan\t\t\t\tИванович\tИвановна\t\t\tboth\t\n", DIM_HEADER,
+     "given_names.tsv:2: gender must be m or f"),
+    (f"{NAMES_HEADER}\nИван\tm\tIvan\t\t\t\n", DIM_HEADER, "given_names.tsv:2: 6 cells, expected 12"),
+    ("name\tsex\n", DIM_HEADER, "given_names.tsv:1: header must be"),
+    (f"{NAMES_HEADER}\nИван\tm\tIvan\t\t\t\tИванович\tИвановна\tИванович\t\tboth\t\n", DIM_HEADER,
+     "given_names.tsv:2: Иванович is the full patronymic"),
+])
+def test_malformed_data_is_reported_with_file_and_line(names, dims, message):
+    with pytest.raises(DataError) as err:
+        kbmod.build(_files(**{"given_names.tsv": names, "diminutives.tsv": dims}))
+    assert str(err.value).startswith(message)
+
+
+def test_bad_registers_file():
+    with pytest.raises(DataError, match="registers.toml"):
+        kbmod.build(_files(**{"registers.toml": "[short\n"}))
+    with pytest.raises(DataError, match="rough"):
+        kbmod.build(_files(**{"registers.toml": '[short]\nlabel="x"\nuse="y"\n'}))
+
+
+def test_small_valid_data_builds():
+    built = kbmod.build(_files(**{
+        "given_names.tsv": f"{NAMES_HEADER}\n{IVAN}\n{ANNA}\n",
+        "diminutives.tsv": f"{DIM_HEADER}\nИван\tВаня\tshort\t\t\nАнна\tАня\tshort\t\t\n",
+    }))
+    assert built.patronymics["Иваныч"].colloquial_of == "Иванович"
+    assert built.diminutives["Ваня"].gender == "m"

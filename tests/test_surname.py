@@ -1,0 +1,54 @@
+"""Surnames: gender from the form, the other gender's form, the family."""
+
+import pytest
+
+from imya import surname
+from imya.errors import ImyaError
+
+
+@pytest.mark.parametrize("text, gender, masc, fem, family", [
+    ("Romanova", "f", "Romanov", "Romanova", "the Romanovs"),
+    ("Romanov", "m", "Romanov", "Romanova", "the Romanovs"),
+    ("Sokolovsky", "m", "Sokolovsky", "Sokolovskaya", "the Sokolovskys"),
+    ("Sokolovskaya", "f", "Sokolovsky", "Sokolovskaya", "the Sokolovskys"),
+    ("Tolstoy", "m", "Tolstoy", "Tolstaya", "the Tolstoys"),
+    ("Ivashina", "f", "Ivashin", "Ivashina", "the Ivashins"),
+    ("Shevchenko", "mf", "Shevchenko", "Shevchenko", "the Shevchenkos"),
+    ("Chernykh", "mf", "Chernykh", "Chernykh", "the Chernykhs"),
+    ("Zhivago", "mf", "Zhivago", "Zhivago", "the Zhivagos"),
+    ("Abramovich", "mf", "Abramovich", "Abramovich", "the Abramoviches"),
+])
+def test_latin(text, gender, masc, fem, family):
+    s = surname(text)
+    assert (s.gender, s.masculine.latin, s.feminine.latin, s.plural.latin) == (gender, masc, fem, family)
+
+
+@pytest.mark.parametrize("text, masc, fem, plural", [
+    ("Романова", "Романов", "Романова", "Романовы"),
+    ("Соколовская", "Соколовский", "Соколовская", "Соколовские"),
+    ("Толстой", "Толстой", "Толстая", "Толстые"),
+    ("Ивашин", "Ивашин", "Ивашина", "Ивашины"),
+])
+def test_cyrillic(text, masc, fem, plural):
+    s = surname(text)
+    assert (s.masculine.cyrillic, s.feminine.cyrillic, s.plural.cyrillic) == (masc, fem, plural)
+
+
+def test_latin_surname_gets_cyrillic():
+    assert surname("Romanova").feminine.cyrillic == "Романова"
+
+
+def test_variant_ending_is_noted():
+    s = surname("Sokolovskiy")
+    assert s.masculine.latin == "Sokolovsky"
+    assert any("-skiy" in n for n in s.notes)
+
+
+def test_unknown_ending():
+    assert surname("Smith").gender is None
+
+
+@pytest.mark.parametrize("bad", ["", "123", "🙂", "O'Brien!"])
+def test_bad_input(bad):
+    with pytest.raises(ImyaError):
+        surname(bad)
