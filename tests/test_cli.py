@@ -42,6 +42,7 @@ def test_stdin_queries():
 
 def test_patronymic_json():
     code, out, _ = run("patronymic", "--json", "Ilya", "Alexeyevna")
+    assert code == 0
     doc = json.loads(out)
     assert doc[0]["male"]["latin"] == "Ilyich" and doc[0]["female"]["cyrillic"] == "Ильинична"
     assert doc[0]["father"] == {"cyrillic": "Илья", "latin": "Ilya"}
@@ -50,6 +51,7 @@ def test_patronymic_json():
 
 def test_surname_json():
     code, out, _ = run("surname", "--json", "Romanova")
+    assert code == 0
     doc = json.loads(out)[0]
     assert doc["gender"] == "f"
     assert doc["plural"] == {"cyrillic": "Романовы", "latin": "the Romanovs"}

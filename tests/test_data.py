@@ -86,7 +86,7 @@ def test_malformed_data_is_reported_with_file_and_line(names, dims, message):
 
 
 def test_bad_registers_file():
-    with pytest.raises(DataError, match="registers.toml"):
+    with pytest.raises(DataError, match=r"registers\.toml"):
         kbmod.build(_files(**{"registers.toml": "[short\n"}))
     with pytest.raises(DataError, match="rough"):
         kbmod.build(_files(**{"registers.toml": '[short]\nlabel="x"\nuse="y"\n'}))

@@ -1,6 +1,7 @@
 """imya: Russian names and forms of address in English-language fiction.
 
 The Python API; the command line (`imya`) is a thin layer over these functions.
+Names are imported on first use, so `import imya` stays cheap.
 
 >>> from imya import explain, derive_patronymic, surname, to_latin
 >>> explain("Djenya").parts[0].cyrillic
@@ -13,20 +14,41 @@ The Python API; the command line (`imya`) is a thin layer over these functions.
 'Fëdor'
 """
 
-from .convert import to_cyrillic, word_to_cyrillic
-from .errors import DataError, ImyaError
-from .explain import Explanation, Part, explain
-from .kb import load as load_knowledge
-from .lookup import Match, lookup
-from .patronymic import derive as derive_patronymic
-from .patronymic import parse as parse_patronymic
-from .surname import Surname, surname
-from .translit import SCHEMES, to_latin
+from importlib import import_module
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "SCHEMES", "DataError", "Explanation", "ImyaError", "Match", "Part", "Surname",
-    "derive_patronymic", "explain", "load_knowledge", "lookup", "parse_patronymic",
-    "surname", "to_cyrillic", "to_latin", "word_to_cyrillic",
-]
+# public name → (module, attribute)
+_API = {
+    "explain": ("explain", "explain"),
+    "Explanation": ("explain", "Explanation"),
+    "Part": ("explain", "Part"),
+    "lookup": ("lookup", "lookup"),
+    "Match": ("lookup", "Match"),
+    "load_knowledge": ("kb", "load"),
+    "derive_patronymic": ("patronymic", "derive"),
+    "parse_patronymic": ("patronymic", "parse"),
+    "surname": ("surname", "surname"),
+    "Surname": ("surname", "Surname"),
+    "to_latin": ("translit", "to_latin"),
+    "SCHEMES": ("translit", "SCHEMES"),
+    "to_cyrillic": ("convert", "to_cyrillic"),
+    "word_to_cyrillic": ("convert", "word_to_cyrillic"),
+    "ImyaError": ("errors", "ImyaError"),
+    "DataError": ("errors", "DataError"),
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    if name not in _API:
+        raise AttributeError(f"module 'imya' has no attribute {name!r}")
+    module, attr = _API[name]
+    value = getattr(import_module(f".{module}", __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

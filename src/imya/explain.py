@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 
 from . import kb, patronymic
+from .data import read as read_data
 from .errors import ImyaError
 from .lookup import Match, lookup
 from .names import NameRef, ref
@@ -58,7 +58,7 @@ class Explanation:
 
 @cache
 def _titles() -> dict[str, tuple[str, str]]:
-    text = resources.files("imya.data").joinpath("titles.tsv").read_text(encoding="utf-8")
+    text = read_data("titles.tsv")
     rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
     return {t.lower(): (g, note) for t, g, note in rows[1:]}
 
@@ -300,4 +300,4 @@ def explain(query: str) -> Explanation:
     return Explanation(query, parts)
 
 
-__all__ = ["Explanation", "Part", "FullName", "explain", "ref"]
+__all__ = ["Explanation", "FullName", "Part", "explain", "ref"]

@@ -10,8 +10,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from .data import read as read_data
 from .errors import DataError
 from .spelling import cyrillic_keys, latin_keys, light
 from .text import CYRILLIC_WORD, LATIN_TO_CYRILLIC_LOOKALIKE, cyrillic_norm
@@ -144,7 +144,7 @@ def _load_names(text: str) -> dict[str, GivenName]:
     names: dict[str, GivenName] = {}
     for number, c in _read_tsv("given_names.tsv", text, NAME_COLUMNS):
         where = f"given_names.tsv:{number}"
-        rec = dict(zip(NAME_COLUMNS, c))
+        rec = dict(zip(NAME_COLUMNS, c, strict=True))
         cyr = check_cyrillic(rec["name"], where)
         if cyr in names:
             raise DataError(f"{where}: duplicate name {cyr!r}")
@@ -223,8 +223,7 @@ def _add(index: dict, key: str, entry) -> None:
 @cache
 def load() -> KnowledgeBase:
     """Read, validate and index the package's data files (once per process)."""
-    folder = resources.files("imya.data")
-    return build({f: folder.joinpath(f).read_text(encoding="utf-8") for f in DATA_FILES})
+    return build({f: read_data(f) for f in DATA_FILES})
 
 
 def build(files: dict[str, str]) -> KnowledgeBase:

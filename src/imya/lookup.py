@@ -6,10 +6,10 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from . import kb
-from .spelling import cyrillic_keys, latin_keys, light
+from .data import read as read_data
+from .spelling import cyrillic_keys, fold, latin_keys, light
 from .text import cyrillic_norm, script, strip_stress
 
 # How exactly a form matched; lower is better.  Matches of the best rank are kept.
@@ -63,7 +63,7 @@ def _spellings(entry: kb.Entry) -> dict[str, tuple[str, str]]:
 
 @cache
 def _old_rules() -> list[tuple[re.Pattern, str, str]]:
-    text = resources.files("imya.data").joinpath("old_spellings.toml").read_text(encoding="utf-8")
+    text = read_data("old_spellings.toml")
     return [(re.compile(r["pattern"]), r["replace"], r["note"]) for r in tomllib.loads(text)["rule"]]
 
 
@@ -85,8 +85,8 @@ def lookup(text: str) -> list[Match]:
     ['Женя']
     """
     data = kb.load()
-    s = strip_stress(text.strip())
-    sc = script(s)
+    s = text.strip()
+    sc = ("latin" if s.isalpha() else script(s)) if s.isascii() else script(s := strip_stress(s))
     matches: list[Match] = []
     if sc == "cyrillic":
         for e in data.by_cyrillic.get(cyrillic_norm(s), ()):
@@ -97,20 +97,21 @@ def lookup(text: str) -> list[Match]:
                     detail = f"close to {e.cyrillic}: a misspelling?"
                     matches.append(Match(e, kind_of(e), "nonstandard", detail))
     elif sc == "latin":
-        folded = light(s)
+        folded_keys = fold(s)
+        folded = folded_keys.replace("x", "ks")
         for name, kind in data.by_western.get(folded, ()):
             lang = "English" if kind == "western" else "French"
             detail = f"the {lang} equivalent of {name.cyrillic} ({name.latin})"
             matches.append(Match(name, "given", kind, detail))
         seen = set()
-        for k in latin_keys(s):
+        for k in latin_keys(s, folded_keys):
             for e in data.by_key.get(k, ()):
                 if id(e) not in seen:
                     seen.add(id(e))
                     spelling, detail = _classify(e, folded)
                     matches.append(Match(e, kind_of(e), spelling, detail))
-    if not matches:
-        return []
+    if len(matches) < 2:
+        return matches
     best = min(RANK[m.spelling] for m in matches)
     return sorted((m for m in matches if RANK[m.spelling] == best), key=_order)
 

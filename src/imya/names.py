@@ -27,7 +27,8 @@ def resolve_given(text: str) -> tuple[kb.GivenName | None, list[str]]:
     """The given name that `text` spells (any spelling or an English equivalent)."""
     from .lookup import lookup
 
-    matches = [m for m in lookup(text) if m.kind == "given"]
+    # A Cyrillic spelling must be exact: Гаврил and Давыд are names of their own, not typos.
+    matches = [m for m in lookup(text) if m.kind == "given" and m.spelling != "nonstandard"]
     if not matches:
         return None, []
     notes = [m.detail for m in matches[:1] if m.spelling in ("western", "french", "nonstandard")]

@@ -6,11 +6,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from . import kb
+from .data import read as read_data
 from .errors import ImyaError
-from .names import NameRef, resolve_given, ref
+from .names import NameRef, ref, resolve_given
 from .text import script
 from .translit import rules_to_cyrillic
 
@@ -47,7 +47,7 @@ class Parsed:
 
 @cache
 def _rules() -> dict:
-    text = resources.files("imya.data").joinpath("patronymic_rules.toml").read_text(encoding="utf-8")
+    text = read_data("patronymic_rules.toml")
     spec = tomllib.loads(text)
     for section in ("derive", "colloquial", "parse"):
         for rule in spec[section]:

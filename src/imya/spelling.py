@@ -26,23 +26,18 @@ _LATIN_PRE = str.maketrans({
     "ß": "ss",
 })
 
-_LATIN_RULES = [(re.compile(p), r) for p, r in (
-    (r"shch|sch|shh|szcz", "S"),
-    (r"dzh|dj", "Z"),
-    (r"zh|zj", "Z"),
-    (r"tsch|tch|tsh|ch|cz", "Q"),
-    (r"sh|sz", "S"),
-    (r"kh", "h"),
-    (r"ph", "f"),
-    (r"th", "t"),
-    (r"ck", "k"),
-    (r"ff$", "v"),
-    (r"gu(?=[ei])", "g"),
-    (r"ou", "u"),
-    (r"c", "k"),
-    (r"q", "k"),
-    (r"w", "v"),
-)]
+# Letter groups of English, French, German and Polish habits; longest first.
+_LATIN_GROUPS = {
+    "shch": "S", "szcz": "S", "tsch": "Q", "sch": "S", "shh": "S", "dzh": "Z", "tch": "Q", "tsh": "Q",
+    "dj": "Z", "zh": "Z", "tz": "C", "ch": "Q", "cz": "Q", "sh": "S", "sz": "S", "kh": "h", "ph": "f",
+    "th": "t", "ck": "k", "ou": "u", "c": "k", "q": "k", "w": "v",
+}
+_LATIN_RX = re.compile("ff$|gu(?=[ei])|" + "|".join(_LATIN_GROUPS))
+
+
+def _latin_group(m: re.Match) -> str:
+    g = m.group(0)
+    return "v" if g == "ff" else "g" if g == "gu" else _LATIN_GROUPS[g]
 _J_START = re.compile(r"^j(?=[aeiou])")
 _NOT_LETTER = re.compile(r"[^a-zZSQC]")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -50,7 +45,7 @@ _GLIDE = re.compile(r"(?<=[aeou])i|i(?=[aeou])")
 
 
 def _reduce(s: str) -> str:
-    s = s.replace("ts", "C").replace("tz", "C").replace("y", "i")
+    s = s.replace("ts", "C").replace("y", "i")
     s = _DOUBLE.sub(r"\1", s)
     s = _GLIDE.sub("", s)
     return _DOUBLE.sub(r"\1", s)
@@ -66,16 +61,22 @@ def cyrillic_keys(word: str) -> tuple[str, ...]:
     return (first,) if second == first else (first, second)
 
 
+def fold(word: str) -> str:
+    """Latin lowercased, with scholarly letters spelled out, accents and signs removed."""
+    return fold_latin(word.translate(_LATIN_PRE))
+
+
 def light(word: str) -> str:
     """Latin folded just enough to compare spellings: case, accents, signs, x = ks."""
-    return fold_latin(word.translate(_LATIN_PRE)).replace("x", "ks")
+    return fold(word).replace("x", "ks")
 
 
-def latin_keys(word: str) -> tuple[str, ...]:
-    """Keys of a Latin spelling; an initial j or an x gives two (Jenya: Zhenya or Yenya)."""
-    s = fold_latin(word.lower().translate(_LATIN_PRE))
-    for rx, rep in _LATIN_RULES:
-        s = rx.sub(rep, s)
+def latin_keys(word: str, folded: str | None = None) -> tuple[str, ...]:
+    """Keys of a Latin spelling; an initial j or an x gives two (Jenya: Zhenya or Yenya).
+
+    `folded` is fold(word), when the caller has it already.
+    """
+    s = _LATIN_RX.sub(_latin_group, fold(word) if folded is None else folded)
     variants = [_J_START.sub("Z", s), _J_START.sub("y", s)] if _J_START.match(s) else [s]
     if "x" in s:  # English x is кс (Maxim); scholarly x is х (Matyuxa)
         variants = [v.replace("x", "ks") for v in variants] + [v.replace("x", "h") for v in variants]

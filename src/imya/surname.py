@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
+from .data import read as read_data
 from .errors import ImyaError
 from .names import NameRef
 from .spelling import light
@@ -34,7 +34,7 @@ class Surname:
 
 
 def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("imya.data").joinpath(filename).read_text(encoding="utf-8")
+    text = read_data(filename)
     rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
     return rows[1:]
 
@@ -81,7 +81,7 @@ def surname(text: str) -> Surname:
 
 def _cyrillic(query: str) -> Surname:
     low = query.lower()
-    for cyr, latins, note in _invariable():
+    for cyr, _latins, note in _invariable():
         if low.endswith(cyr):
             return _invariable_result(query, query, to_latin(query), note)
     for e in _endings():
@@ -94,7 +94,7 @@ def _cyrillic(query: str) -> Surname:
 
 def _latin(query: str) -> Surname:
     low = light(query)
-    for cyr, latins, note in _invariable():
+    for _cyr, latins, note in _invariable():
         if any(low.endswith(lat) for lat in latins):
             return _invariable_result(query, rules_to_cyrillic(query, 1)[0][0], query, note)
     matches = []

@@ -11,7 +11,7 @@ CYRILLIC_WORD = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*$")
 
 # Latin letters that look like Cyrillic ones, and back.  The Cyrillic letter's
 # own Latin reading is what a misreading loses (В is V, not B).
-LATIN_TO_CYRILLIC_LOOKALIKE = dict(zip("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху"))
+LATIN_TO_CYRILLIC_LOOKALIKE = dict(zip("ABCEHKMOPTXYaceopxy", "АВСЕНКМОРТХУасеорху", strict=True))
 CYRILLIC_TO_LATIN_LOOKALIKE = {c: lat for lat, c in LATIN_TO_CYRILLIC_LOOKALIKE.items()}
 CYRILLIC_READING = {
     "А": "A", "В": "V", "С": "S", "Е": "Ye", "Н": "N", "К": "K", "М": "M",
@@ -30,12 +30,16 @@ def script(s: str) -> str:
 
 def strip_stress(s: str) -> str:
     """Remove stress marks (Natásha, Бори́с) but keep й and ё, which are letters."""
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFD", s)
     return unicodedata.normalize("NFC", decomposed.replace("\u0301", "").replace("\u0300", ""))
 
 
 def fold_latin(s: str) -> str:
     """Lowercase Latin with diacritics removed: 'Fëdor' → 'fedor'."""
+    if s.isascii():
+        return s.lower()
     decomposed = unicodedata.normalize("NFD", s.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -6,8 +6,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from .data import read as read_data
 from .errors import ImyaError
 
 # Our scheme names → iuliia schema names ("popular" is our own, in data/).
@@ -35,13 +35,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F'’ʹ]+")
 _IO_FIX = str.maketrans({"ё": "ë", "Ё": "Ë"})
 
 
-def _data(name: str) -> str:
-    return resources.files("imya.data").joinpath(name).read_text(encoding="utf-8")
-
-
 @cache
 def _popular() -> tuple[list[tuple[re.Pattern, str]], dict[int, str]]:
-    spec = tomllib.loads(_data("translit_popular.toml"))
+    spec = tomllib.loads(read_data("translit_popular.toml"))
     rules = [(re.compile(r["pattern"]), r["replace"]) for r in spec["context"]]
     return rules, str.maketrans(spec["letters"])
 
@@ -105,7 +101,7 @@ def _rules() -> dict[str, list[_Rule]]:
     by_first: dict[str, list[_Rule]] = {}
     where_ok = {"any", "start", "end", "after_vowel", "after_consonant"}
     header = True
-    for number, line in enumerate(_data("latin_to_cyrillic.tsv").split("\n"), 1):
+    for number, line in enumerate(read_data("latin_to_cyrillic.tsv").split("\n"), 1):
         if not line.strip() or line.startswith("#"):
             continue
         if header:

@@ -1,0 +1,64 @@
+"""Load time and lookup speed of the names knowledge base.
+
+    python bench/speed.py [--runs 7]
+
+Load: a fresh interpreter per run imports imya and loads the data; the median
+of the runs is printed.  Lookup: every name and form of the data, romanized in
+every scheme plus nonstandard spellings, looked up once (cold: the spelling
+tables of each entry are built on first use) and then again (warm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+LOAD = (
+    "import time; t=time.perf_counter(); import imya.kb as k; k.load(); "
+    "print(time.perf_counter()-t)"
+)
+
+
+def load_times(runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True)
+        out.append(float(proc.stdout))
+    return out
+
+
+def queries() -> list[str]:
+    import imya
+    from imya import SCHEMES, to_latin
+
+    kb = imya.load_knowledge()
+    words = sorted(kb.names) + sorted(kb.diminutives) + sorted(kb.patronymics)
+    qs = list(words)
+    for scheme in SCHEMES:
+        qs += [to_latin(w, scheme) for w in words]
+    qs += [q.replace("zh", "j").replace("ks", "x") for q in qs if q.isascii()]
+    return qs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    loads = load_times(args.runs)
+    print(f"load (import imya.kb + load data), median of {args.runs} fresh runs: "
+          f"{statistics.median(loads) * 1000:.0f} ms (min {min(loads) * 1000:.0f}, max {max(loads) * 1000:.0f})")
+    from imya import lookup
+
+    qs = queries()
+    for label in ("cold", "warm", "warm"):
+        t = time.perf_counter()
+        found = sum(1 for q in qs if lookup(q))
+        dt = time.perf_counter() - t
+        print(f"lookup {label}: {len(qs)} queries in {dt:.2f} s = {len(qs) / dt:,.0f}/s ({found / len(qs):.1%} found)")
+
+
+if __name__ == "__main__":
+    main()
