@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import agreement  # noqa: E402
+import agreement
 
 
 def test_patronymics_agree_with_russiannames():

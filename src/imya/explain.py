@@ -114,15 +114,16 @@ def _diminutive_part(text: str, m: Match) -> Part:
     full = [FullName(f.name.cyrillic, f.name.latin, f.name.gender, f.register) for f in d.of]
     regs = list(dict.fromkeys(f.register for f in d.of))
     part = Part(text, "diminutive", d.cyrillic, d.gender, latin, regs[0], full, spelling=m.spelling)
-    owners = " or ".join(_owner(f.name) for f in d.of)
+    owner_list = list(dict.fromkeys(_owner(f.name) for f in d.of))
+    owners = " or ".join(owner_list)
     label = registers[regs[0]]["label"] if len(regs) == 1 else "/".join(regs) + " form"
     part.notes.append(f"{latin} ({d.cyrillic}) is the {label} of {owners}")
     if m.spelling not in ("cyrillic", "standard"):
         part.notes.append(f"{text}: {m.detail}")
     for r in regs:
         part.notes.append(f"{registers[r]['label']}: {registers[r]['use']}")
-    if len({f.name.cyrillic for f in d.of}) > 1:
-        part.notes.append(f"ambiguous: {latin} can stand for {len(d.of)} names; the story must say which")
+    if len(owner_list) > 1:
+        part.notes.append(f"ambiguous: {latin} can stand for {len(owner_list)} names; the story must say which")
     for f in d.of:
         if f.note:
             part.notes.append(f.note)
@@ -130,8 +131,10 @@ def _diminutive_part(text: str, m: Match) -> Part:
 
 
 def _owner(n: kb.GivenName) -> str:
+    """Natalia (Наталья/Наталия, f, = Natalie): spellings of one name are shown together."""
+    same = [o.cyrillic for o in kb.load().names.values() if o.latin == n.latin and o.gender == n.gender]
     west = f", = {n.western[0]}" if n.western else ""
-    return f"{n.latin} ({n.cyrillic}, {n.gender}{west})"
+    return f"{n.latin} ({'/'.join(same)}, {n.gender}{west})"
 
 
 def _patronymic_part(text: str, p: patronymic.Parsed, spelling: str | None, detail: str) -> Part:
@@ -289,8 +292,13 @@ def explain(query: str) -> Explanation:
         readings = _readings(word, len(words), gender_hint)
         best, rest = readings[0], readings[1:]
         best.alternatives = rest
-        if best.kind in ("given", "diminutive") and rest:
-            names = ", ".join(f"{r.standard_latin} ({r.cyrillic}, {r.kind})" for r in rest)
+        spellings = [r for r in rest if (r.kind, r.standard_latin) == (best.kind, best.standard_latin)]
+        if spellings:
+            others = ", ".join(r.cyrillic for r in spellings)
+            best.notes.append(f"{best.standard_latin} is also written {others} in Russian: one name, two spellings")
+        others = [r for r in rest if r not in spellings]
+        if best.kind in ("given", "diminutive") and others:
+            names = ", ".join(f"{r.standard_latin} ({r.cyrillic}, {r.kind})" for r in others)
             best.notes.append(f"ambiguous: {word} can also be {names}")
         if best.gender in ("m", "f"):
             gender_hint = gender_hint or best.gender
