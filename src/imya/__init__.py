@@ -20,16 +20,16 @@ __version__ = "0.1.0"
 
 # public name → (module, attribute)
 _API = {
-    "explain": ("explain", "explain"),
-    "Explanation": ("explain", "Explanation"),
-    "Part": ("explain", "Part"),
-    "lookup": ("lookup", "lookup"),
-    "Match": ("lookup", "Match"),
+    "explain": ("explainer", "explain"),
+    "Explanation": ("explainer", "Explanation"),
+    "Part": ("explainer", "Part"),
+    "lookup": ("search", "lookup"),
+    "Match": ("search", "Match"),
     "load_knowledge": ("kb", "load"),
     "derive_patronymic": ("patronymic", "derive"),
     "parse_patronymic": ("patronymic", "parse"),
-    "surname": ("surname", "surname"),
-    "Surname": ("surname", "Surname"),
+    "surname": ("surnames", "surname"),
+    "Surname": ("surnames", "Surname"),
     "to_latin": ("translit", "to_latin"),
     "SCHEMES": ("translit", "SCHEMES"),
     "to_cyrillic": ("convert", "to_cyrillic"),

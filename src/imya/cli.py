@@ -46,7 +46,7 @@ def _queries(items: list[str]) -> list[str]:
 
 
 def _explain(args, console: Console) -> None:
-    from .explain import explain
+    from .explainer import explain
 
     results = [explain(q) for q in _queries(args.names)]
     if args.json:
@@ -75,7 +75,7 @@ def _patronymic(args, console: Console) -> None:
 
 
 def _surname(args, console: Console) -> None:
-    from .surname import surname
+    from .surnames import surname
 
     results = [surname(q) for q in _queries(args.surnames)]
     if args.json:

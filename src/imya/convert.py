@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ImyaError
-from .lookup import lookup
+from .search import lookup
 from .text import script
 from .translit import rules_to_cyrillic
 

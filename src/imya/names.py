@@ -25,7 +25,7 @@ def ref(cyrillic: str) -> NameRef:
 
 def resolve_given(text: str) -> tuple[kb.GivenName | None, list[str]]:
     """The given name that `text` spells (any spelling or an English equivalent)."""
-    from .lookup import lookup
+    from .search import lookup
 
     # A Cyrillic spelling must be exact: Гаврил and Давыд are names of their own, not typos.
     matches = [m for m in lookup(text) if m.kind == "given" and m.spelling != "nonstandard"]

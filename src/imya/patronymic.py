@@ -142,7 +142,7 @@ def parse(cyr: str) -> Parsed | None:
 
 def answer(query: str) -> Derived | Parsed:
     """`imya patronymic`: a father's name gives both patronymics; a patronymic is parsed."""
-    from .lookup import lookup
+    from .search import lookup
 
     text = query.strip()
     if not text or not any(c.isalpha() for c in text):

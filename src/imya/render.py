@@ -8,9 +8,9 @@ from dataclasses import asdict, is_dataclass
 from rich.console import Console
 from rich.markup import escape
 
-from .explain import Explanation, Part
+from .explainer import Explanation, Part
 from .patronymic import Derived, Parsed
-from .surname import Surname
+from .surnames import Surname
 
 GENDER = {"m": "m", "f": "f", "mf": "m/f", None: "gender unknown"}
 

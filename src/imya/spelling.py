@@ -63,7 +63,7 @@ def cyrillic_keys(word: str) -> tuple[str, ...]:
 
 def fold(word: str) -> str:
     """Latin lowercased, with scholarly letters spelled out, accents and signs removed."""
-    return fold_latin(word.translate(_LATIN_PRE))
+    return fold_latin(word.lower().translate(_LATIN_PRE))
 
 
 def light(word: str) -> str:

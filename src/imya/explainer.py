@@ -8,9 +8,9 @@ from functools import cache
 from . import kb, patronymic
 from .data import read as read_data
 from .errors import ImyaError
-from .lookup import Match, lookup
 from .names import NameRef, ref
-from .surname import surname as analyse_surname
+from .search import Match, lookup
+from .surnames import surname as analyse_surname
 from .text import CYRILLIC_READING, fix_lookalikes, script, strip_stress
 from .translit import rules_to_cyrillic, to_latin
 
