@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import kb
 from .data import read as read_data
@@ -84,6 +84,11 @@ def lookup(text: str) -> list[Match]:
     >>> [m.entry.cyrillic for m in lookup("Djenya")]
     ['Женя']
     """
+    return list(_lookup(text))
+
+
+@lru_cache(maxsize=65536)  # a manuscript repeats its names thousands of times
+def _lookup(text: str) -> tuple[Match, ...]:
     data = kb.load()
     s = text.strip()
     sc = ("latin" if s.isalpha() else script(s)) if s.isascii() else script(s := strip_stress(s))
@@ -111,9 +116,9 @@ def lookup(text: str) -> list[Match]:
                     spelling, detail = _classify(e, folded)
                     matches.append(Match(e, kind_of(e), spelling, detail))
     if len(matches) < 2:
-        return matches
+        return tuple(matches)
     best = min(RANK[m.spelling] for m in matches)
-    return sorted((m for m in matches if RANK[m.spelling] == best), key=_order)
+    return tuple(sorted((m for m in matches if RANK[m.spelling] == best), key=_order))
 
 
 def _order(m: Match) -> int:

@@ -39,6 +39,9 @@ def _latin_group(m: re.Match) -> str:
     g = m.group(0)
     return "v" if g == "ff" else "g" if g == "gu" else _LATIN_GROUPS[g]
 _J_START = re.compile(r"^j(?=[aeiou])")
+# Scholarly and GOST letters that English reads otherwise: dj is дь (Nadja), c and cz are ц (Jurec).
+_SCHOLARLY = re.compile(r"dj|cz|c(?!h)")
+_SCHOLARLY_AS = {"dj": "dy", "cz": "ts", "c": "ts"}
 _NOT_LETTER = re.compile(r"[^a-zZSQC]")
 _DOUBLE = re.compile(r"(.)\1+")
 _GLIDE = re.compile(r"(?<=[aeou])i|i(?=[aeou])")
@@ -72,12 +75,17 @@ def light(word: str) -> str:
 
 
 def latin_keys(word: str, folded: str | None = None) -> tuple[str, ...]:
-    """Keys of a Latin spelling; an initial j or an x gives two (Jenya: Zhenya or Yenya).
+    """Keys of a Latin spelling; ambiguous letters give more (Jenya: Zhenya or Yenya).
 
     `folded` is fold(word), when the caller has it already.
     """
-    s = _LATIN_RX.sub(_latin_group, fold(word) if folded is None else folded)
-    variants = [_J_START.sub("Z", s), _J_START.sub("y", s)] if _J_START.match(s) else [s]
+    folded = fold(word) if folded is None else folded
+    variants = []
+    for f in (folded, _SCHOLARLY.sub(lambda m: _SCHOLARLY_AS[m.group(0)], folded)):
+        s = _LATIN_RX.sub(_latin_group, f)
+        for v in ([_J_START.sub("Z", s), _J_START.sub("y", s)] if _J_START.match(s) else [s]):
+            if v not in variants:
+                variants.append(v)
     if "x" in s:  # English x is кс (Maxim); scholarly x is х (Matyuxa)
         variants = [v.replace("x", "ks") for v in variants] + [v.replace("x", "h") for v in variants]
     keys = []
