@@ -62,7 +62,7 @@ def _spellings(entry: kb.Entry) -> dict[str, tuple[str, str]]:
 
 
 @cache
-def _old_rules() -> list[tuple[re.Pattern, str, str]]:
+def old_spelling_rules() -> list[tuple[re.Pattern, str, str]]:
     text = read_data("old_spellings.toml")
     return [(re.compile(r["pattern"]), r["replace"], r["note"]) for r in tomllib.loads(text)["rule"]]
 
@@ -71,7 +71,7 @@ def _classify(entry: kb.Entry, folded: str) -> tuple[str, str]:
     spellings = _spellings(entry)
     if folded in spellings:
         return spellings[folded]
-    for rx, rep, note in _old_rules():
+    for rx, rep, note in old_spelling_rules():
         if rx.search(folded) and rx.sub(rep, folded) in spellings:
             return "old", note
     std = standard_latin(entry)

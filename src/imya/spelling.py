@@ -48,10 +48,11 @@ _GLIDE = re.compile(r"(?<=[aeou])i|i(?=[aeou])")
 
 
 def _reduce(s: str) -> str:
-    s = s.replace("ts", "C").replace("y", "i")
-    s = _DOUBLE.sub(r"\1", s)
-    s = _GLIDE.sub("", s)
-    return _DOUBLE.sub(r"\1", s)
+    s = _DOUBLE.sub(r"\1", s.replace("ts", "C").replace("y", "i"))
+    if "i" not in s:
+        return s
+    glided = _GLIDE.sub("", s)
+    return s if glided == s else _DOUBLE.sub(r"\1", glided)
 
 
 def cyrillic_keys(word: str) -> tuple[str, ...]:
@@ -66,6 +67,8 @@ def cyrillic_keys(word: str) -> tuple[str, ...]:
 
 def fold(word: str) -> str:
     """Latin lowercased, with scholarly letters spelled out, accents and signs removed."""
+    if word.isascii() and word.isalpha():
+        return word.lower()
     return fold_latin(word.lower().translate(_LATIN_PRE))
 
 
@@ -74,23 +77,33 @@ def light(word: str) -> str:
     return fold(word).replace("x", "ks")
 
 
+def _scholarly(m: re.Match) -> str:
+    return _SCHOLARLY_AS[m.group(0)]
+
+
 def latin_keys(word: str, folded: str | None = None) -> tuple[str, ...]:
     """Keys of a Latin spelling; ambiguous letters give more (Jenya: Zhenya or Yenya).
 
     `folded` is fold(word), when the caller has it already.
     """
     folded = fold(word) if folded is None else folded
-    variants = []
-    for f in (folded, _SCHOLARLY.sub(lambda m: _SCHOLARLY_AS[m.group(0)], folded)):
+    forms = [folded]
+    if "c" in folded or "dj" in folded:
+        alt = _SCHOLARLY.sub(_scholarly, folded)
+        if alt != folded:
+            forms.append(alt)
+    variants: list[str] = []
+    for f in forms:
         s = _LATIN_RX.sub(_latin_group, f)
-        for v in ([_J_START.sub("Z", s), _J_START.sub("y", s)] if _J_START.match(s) else [s]):
-            if v not in variants:
+        for v in (("Z" + s[1:], "y" + s[1:]) if _J_START.match(s) else (s,)):
+            if "x" in v:  # English x is кс (Maxim); scholarly x is х (Matyuxa)
+                variants += (v.replace("x", "ks"), v.replace("x", "h"))
+            else:
                 variants.append(v)
-    if "x" in s:  # English x is кс (Maxim); scholarly x is х (Matyuxa)
-        variants = [v.replace("x", "ks") for v in variants] + [v.replace("x", "h") for v in variants]
-    keys = []
+    keys: list[str] = []
     for v in variants:
-        k = _reduce(_NOT_LETTER.sub("", v.replace("j", "y")))
+        v = v.replace("j", "y")
+        k = _reduce(v if v.isalpha() else _NOT_LETTER.sub("", v))
         if k and k not in keys:
             keys.append(k)
     return tuple(keys)

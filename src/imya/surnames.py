@@ -111,7 +111,10 @@ def _latin(query: str) -> Surname:
     result = _build(query, gender, rules_to_cyrillic(stem, 1)[0][0], e, latin_stem=stem)
     standard = e.feminine_latin[0] if gender == "f" else e.masculine_latin[0]
     if lat != standard:
-        result.notes.append(f"-{lat} is a less usual spelling of -{standard}")
+        from .search import old_spelling_rules
+
+        old = [n for rx, rep, n in old_spelling_rules() if rx.search(low) and rx.sub(rep, low).endswith(standard)]
+        result.notes.append(old[0] if old else f"-{lat} is a less usual spelling of -{standard}")
     return result
 
 
