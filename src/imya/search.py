@@ -67,6 +67,9 @@ def old_spelling_rules() -> list[tuple[re.Pattern, str, str]]:
     return [(re.compile(r["pattern"]), r["replace"], r["note"]) for r in tomllib.loads(text)["rule"]]
 
 
+_NONSTANDARD = ("nonstandard", "")  # its detail is written only for matches that are kept
+
+
 def _classify(entry: kb.Entry, folded: str) -> tuple[str, str]:
     spellings = _spellings(entry)
     if folded in spellings:
@@ -74,8 +77,7 @@ def _classify(entry: kb.Entry, folded: str) -> tuple[str, str]:
     for rx, rep, note in old_spelling_rules():
         if rx.search(folded) and rx.sub(rep, folded) in spellings:
             return "old", note
-    std = standard_latin(entry)
-    return "nonstandard", f"a nonstandard spelling of {entry.cyrillic} ({std})"
+    return _NONSTANDARD
 
 
 def lookup(text: str) -> list[Match]:
@@ -115,12 +117,22 @@ def _lookup(text: str) -> tuple[Match, ...]:
                     seen.add(id(e))
                     spelling, detail = _classify(e, folded)
                     matches.append(Match(e, kind_of(e), spelling, detail))
-    if len(matches) < 2:
-        return tuple(matches)
-    best = min(RANK[m.spelling] for m in matches)
-    return tuple(sorted((m for m in matches if RANK[m.spelling] == best), key=_order))
+    if len(matches) > 1:
+        best = min(RANK[m.spelling] for m in matches)
+        matches = sorted((m for m in matches if RANK[m.spelling] == best), key=_order)
+    return tuple(_with_detail(m) for m in matches)
+
+
+def _with_detail(m: Match) -> Match:
+    if m.detail:
+        return m
+    detail = f"a nonstandard spelling of {m.entry.cyrillic} ({standard_latin(m.entry)})"
+    return Match(m.entry, m.kind, m.spelling, detail)
+
+
+_KIND_ORDER = {"given": 0, "diminutive": 1, "patronymic": 2}
 
 
 def _order(m: Match) -> int:
     # A given name before its homonymous short form (Nina, Alla); data order otherwise.
-    return {"given": 0, "diminutive": 1, "patronymic": 2}[m.kind]
+    return _KIND_ORDER[m.kind]
