@@ -100,3 +100,23 @@ def test_small_valid_data_builds():
     }))
     assert built.patronymics["Иваныч"].colloquial_of == "Иванович"
     assert built.diminutives["Ваня"].gender == "m"
+
+
+def test_table_reader_checks_header_and_cells():
+    from imya.data import rows
+
+    with pytest.raises(DataError, match=r"^titles\.tsv:2: header must be title gender note"):
+        list(rows("titles.tsv", ("title", "gender", "note"), "# comment\ntitle\tsex\n"))
+    with pytest.raises(DataError, match=r"^titles\.tsv:3: 2 cells, expected 3"):
+        list(rows("titles.tsv", ("title", "gender", "note"), "title\tgender\tnote\nMadame\tf\n"))
+
+
+def test_every_rule_file_loads():
+    from imya import explainer, patronymic, search, surnames, translit
+
+    assert len(surnames._endings()) > 10 and len(surnames._invariable()) > 10
+    assert "madame" in explainer._titles()
+    assert "sh" in {r.latin for r in translit._rules()["s"]}
+    assert translit._popular()[1][ord("щ")] == "shch"
+    assert len(patronymic._rules()["derive"]) >= 5
+    assert search.old_spelling_rules()

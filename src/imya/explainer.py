@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from . import kb, patronymic
-from .data import read as read_data
+from .data import rows
 from .errors import ImyaError
 from .names import NameRef, ref
 from .search import Match, lookup
@@ -58,9 +58,7 @@ class Explanation:
 
 @cache
 def _titles() -> dict[str, tuple[str, str]]:
-    text = read_data("titles.tsv")
-    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
-    return {t.lower(): (g, note) for t, g, note in rows[1:]}
+    return {t.lower(): (g, note) for _, (t, g, note) in rows("titles.tsv", ("title", "gender", "note"))}
 
 
 def _gender_word(g: str | None) -> str:
@@ -81,12 +79,9 @@ def _counterpart(name: kb.GivenName) -> NameRef | None:
 
 def _given_part(text: str, m: Match) -> Part:
     n: kb.GivenName = m.entry
-    data = kb.load()
     forms: dict[str, list[NameRef]] = {}
-    for d in data.diminutives.values():
-        for f in d.of:
-            if f.name is n:
-                forms.setdefault(f.register, []).append(NameRef(d.cyrillic, d.latin or to_latin(d.cyrillic)))
+    for d, f in kb.load().forms_of.get(n.cyrillic, ()):
+        forms.setdefault(f.register, []).append(NameRef(d.cyrillic, d.latin or to_latin(d.cyrillic)))
     part = Part(text, "given", n.cyrillic, n.gender, n.latin, "full",
                 [FullName(n.cyrillic, n.latin, n.gender)], spelling=m.spelling,
                 western=list(n.western), french=list(n.french), forms=forms)
@@ -132,7 +127,7 @@ def _diminutive_part(text: str, m: Match) -> Part:
 
 def _owner(n: kb.GivenName) -> str:
     """Natalia (Наталья/Наталия, f, = Natalie): spellings of one name are shown together."""
-    same = [o.cyrillic for o in kb.load().names.values() if o.latin == n.latin and o.gender == n.gender]
+    same = [o.cyrillic for o in kb.load().same_latin[n.latin, n.gender]]
     west = f", = {n.western[0]}" if n.western else ""
     return f"{n.latin} ({'/'.join(same)}, {n.gender}{west})"
 

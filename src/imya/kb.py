@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .data import read as read_data
+from .data import rows
 from .errors import DataError
 from .spelling import cyrillic_keys, latin_keys, light
 from .text import CYRILLIC_WORD, LATIN_TO_CYRILLIC_LOOKALIKE, cyrillic_norm
@@ -89,26 +90,11 @@ class KnowledgeBase:
     by_cyrillic: dict[str, list[Entry]]
     by_key: dict[str, list[Entry]]
     by_western: dict[str, list[tuple[GivenName, str]]]
+    forms_of: dict[str, list[tuple[Diminutive, FormOf]]]  # full name → its diminutives
+    same_latin: dict[tuple[str, str], list[GivenName]]  # (latin, gender) → names: Наталья, Наталия
 
 
 DATA_FILES = ("given_names.tsv", "diminutives.tsv", "registers.toml")
-
-
-def _read_tsv(filename: str, text: str, columns: tuple[str, ...]):
-    """Yield (line number, cells) for each data row; '#' lines are comments."""
-    header_seen = False
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.rstrip("\r").split("\t")
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise DataError(f"{filename}:{number}: header must be {' '.join(columns)}")
-            header_seen = True
-            continue
-        if len(cells) != len(columns):
-            raise DataError(f"{filename}:{number}: {len(cells)} cells, expected {len(columns)}")
-        yield number, [c.strip() for c in cells]
 
 
 def check_cyrillic(word: str, where: str) -> str:
@@ -142,7 +128,7 @@ def _split(cell: str) -> tuple[str, ...]:
 
 def _load_names(text: str) -> dict[str, GivenName]:
     names: dict[str, GivenName] = {}
-    for number, c in _read_tsv("given_names.tsv", text, NAME_COLUMNS):
+    for number, c in rows("given_names.tsv", NAME_COLUMNS, text):
         where = f"given_names.tsv:{number}"
         rec = dict(zip(NAME_COLUMNS, c, strict=True))
         cyr = check_cyrillic(rec["name"], where)
@@ -174,7 +160,7 @@ def _load_names(text: str) -> dict[str, GivenName]:
 def _load_diminutives(text: str, names: dict[str, GivenName]) -> dict[str, Diminutive]:
     forms: dict[str, Diminutive] = {}
     seen: set[tuple[str, str]] = set()
-    for number, c in _read_tsv("diminutives.tsv", text, DIMINUTIVE_COLUMNS):
+    for number, c in rows("diminutives.tsv", DIMINUTIVE_COLUMNS, text):
         where = f"diminutives.tsv:{number}"
         name, form, register, latin, note = c
         if name not in names:
@@ -253,8 +239,15 @@ def build(files: dict[str, str]) -> KnowledgeBase:
         for kind, values in (("western", n.western), ("french", n.french)):
             for v in values:
                 _add(by_western, light(v), (n, kind))
+    forms_of: dict[str, list[tuple[Diminutive, FormOf]]] = {}
     for d in diminutives.values():
         if d.latin:
             for k in latin_keys(d.latin):
                 _add(by_key, k, d)
-    return KnowledgeBase(names, diminutives, patronymics, registers, by_cyrillic, by_key, by_western)
+        for f in d.of:
+            forms_of.setdefault(f.name.cyrillic, []).append((d, f))
+    same_latin: dict[tuple[str, str], list[GivenName]] = {}
+    for n in names.values():
+        same_latin.setdefault((n.latin, n.gender), []).append(n)
+    return KnowledgeBase(names, diminutives, patronymics, registers, by_cyrillic, by_key, by_western,
+                         forms_of, same_latin)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from .data import read as read_data
+from .data import rows
 from .errors import ImyaError
 from .names import NameRef
 from .spelling import light
@@ -33,21 +33,19 @@ class Surname:
     notes: list[str] = field(default_factory=list)
 
 
-def _rows(filename: str) -> list[list[str]]:
-    text = read_data(filename)
-    rows = [line.split("\t") for line in text.split("\n") if line.strip() and not line.startswith("#")]
-    return rows[1:]
+ENDING_COLUMNS = ("masculine", "feminine", "plural", "masculine_latin", "feminine_latin", "note")
 
 
 @cache
 def _endings() -> list[Ending]:
     return [Ending(m, f, p, tuple(ml.split(",")), tuple(fl.split(",")), note)
-            for m, f, p, ml, fl, note in _rows("surname_endings.tsv")]
+            for _, (m, f, p, ml, fl, note) in rows("surname_endings.tsv", ENDING_COLUMNS)]
 
 
 @cache
 def _invariable() -> list[tuple[str, tuple[str, ...], str]]:
-    return [(c, tuple(lat.split(",")), note) for c, lat, note in _rows("surname_invariable.tsv")]
+    columns = ("cyrillic", "latin", "note")
+    return [(c, tuple(lat.split(",")), note) for _, (c, lat, note) in rows("surname_invariable.tsv", columns)]
 
 
 def english_plural(latin: str) -> str:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .data import read as read_data
-from .errors import ImyaError
+from .data import rows
+from .errors import DataError, ImyaError
 
 # Our scheme names → iuliia schema names ("popular" is our own, in data/).
 SCHEMES = {
@@ -100,16 +101,10 @@ class _Rule:
 def _rules() -> dict[str, list[_Rule]]:
     by_first: dict[str, list[_Rule]] = {}
     where_ok = {"any", "start", "end", "after_vowel", "after_consonant"}
-    header = True
-    for number, line in enumerate(read_data("latin_to_cyrillic.tsv").split("\n"), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        if header:
-            header = False
-            continue
-        latin, cyr, weight, where = line.split("\t")
+    columns = ("latin", "cyrillic", "weight", "where")
+    for number, (latin, cyr, weight, where) in rows("latin_to_cyrillic.tsv", columns):
         if where not in where_ok:
-            raise ImyaError(f"latin_to_cyrillic.tsv:{number}: unknown place {where!r}")
+            raise DataError(f"latin_to_cyrillic.tsv:{number}: unknown place {where!r}")
         by_first.setdefault(latin[0], []).append(_Rule(latin, cyr, float(weight), where))
     for rules in by_first.values():
         rules.sort(key=lambda r: -len(r.latin))
