@@ -107,7 +107,7 @@ def test_table_reader_checks_header_and_cells():
 
     with pytest.raises(DataError, match=r"^titles\.tsv:2: header must be title gender note"):
         list(rows("titles.tsv", ("title", "gender", "note"), "# comment\ntitle\tsex\n"))
-    with pytest.raises(DataError, match=r"^titles\.tsv:3: 2 cells, expected 3"):
+    with pytest.raises(DataError, match=r"^titles\.tsv:2: 2 cells, expected 3"):
         list(rows("titles.tsv", ("title", "gender", "note"), "title\tgender\tnote\nMadame\tf\n"))
 
 
