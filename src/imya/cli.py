@@ -108,6 +108,66 @@ def _translit(args, console: Console) -> None:
                 console.print(f"    {w.text}: also {alts}", markup=False, highlight=False)
 
 
+RELATION_KEYS = ("rank", "closeness", "speaker_age", "addressee_age", "setting", "era", "foreigner",
+                 "first_meeting", "permit", "to_title", "from_title")
+
+
+def _relation_args(items: list[str]) -> dict[str, list[str]]:
+    """--relation rank=far_below closeness=acquaintance (or comma-separated) → key → values."""
+    out: dict[str, list[str]] = {}
+    for item in items:
+        for pair in filter(None, (p.strip() for p in item.split(","))):
+            key, sep, value = pair.partition("=")
+            key = key.strip().replace("-", "_")
+            if not sep or key not in RELATION_KEYS or not value.strip():
+                raise ImyaError(f"--relation takes key=value with keys {', '.join(RELATION_KEYS)}; got {pair!r}")
+            out.setdefault(key, []).append(value.strip())
+    return out
+
+
+def _flag(value: str) -> bool:
+    if value.lower() in ("true", "yes", "1"):
+        return True
+    if value.lower() in ("false", "no", "0"):
+        return False
+    raise ImyaError(f"expected true or false, not {value!r}")
+
+
+def _address(args, console: Console) -> None:
+    from .address import Relation, advise
+    from .person import from_name
+    from .roster import Point, load
+
+    rel_args = _relation_args(args.relation)
+    at = Point.parse(args.at) if args.at else None
+    if args.roster:
+        roster = load(args.roster)
+        speaker, addressee = roster.person(args.speaker), roster.person(args.addressee)
+        rel = roster.relation(args.speaker, args.addressee, at)
+    else:
+        if at is not None:
+            raise ImyaError("--at needs a --roster")
+        speaker = from_name(args.speaker, age=rel_args.get("speaker_age", ["adult"])[0],
+                            titles=tuple(rel_args.get("from_title", ())))
+        addressee = from_name(args.addressee, age=rel_args.get("addressee_age", ["adult"])[0],
+                              titles=tuple(rel_args.get("to_title", ())))
+        rel = Relation(speaker_age=speaker.age, addressee_age=addressee.age)
+    for key, values in rel_args.items():
+        if key in ("to_title", "from_title"):
+            continue
+        if key == "permit":
+            rel.permissions += tuple(values)
+        elif key in ("foreigner", "first_meeting"):
+            setattr(rel, key, _flag(values[-1]))
+        else:
+            setattr(rel, key, values[-1])
+    advice = advise(speaker, addressee, rel, args.form)
+    if args.json:
+        print(render.to_json(advice))
+    else:
+        render.advice(console, advice)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .translit import SCHEMES
 
@@ -132,6 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheme", default="popular", choices=list(SCHEMES), help="Cyrillic → Latin scheme")
     p.add_argument("--to", default="latin", choices=["latin", "cyrillic"], help="direction")
     p.set_defaults(run=_translit)
+
+    p = sub.add_parser("address", help="which forms of a name one character may use to another, and why")
+    p.add_argument("--from", dest="speaker", required=True, help="the speaker: a name, or a roster id")
+    p.add_argument("--to", dest="addressee", required=True, help="the addressee: a name, or a roster id")
+    p.add_argument("--relation", action="append", default=[], metavar="KEY=VALUE",
+                   help="rank, closeness, speaker_age, addressee_age, setting, era, foreigner, first_meeting, "
+                        "permit (a form offered), to_title, from_title; repeat or separate with commas")
+    p.add_argument("--form", help="judge this one form instead of listing all")
+    p.add_argument("--roster", help="a roster TOML file with the characters and relationships")
+    p.add_argument("--at", help="with --roster: the point of the story, 'chapter N' or 'line N'")
+    p.set_defaults(run=_address)
 
     for p in sub.choices.values():
         p.add_argument("--json", action="store_true", help="print one JSON document on stdout")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import cache
 
-from . import kb, patronymic
-from .data import rows
+from . import kb, patronymic, titles
 from .errors import ImyaError
 from .names import NameRef, ref
 from .search import Match, lookup
@@ -54,11 +52,6 @@ class Explanation:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-@cache
-def _titles() -> dict[str, tuple[str, str]]:
-    return {t.lower(): (g, note) for _, (t, g, note) in rows("titles.tsv", ("title", "gender", "note"))}
 
 
 def _gender_word(g: str | None) -> str:
@@ -210,10 +203,9 @@ def _unknown_part(text: str) -> Part:
 
 def _readings(word: str, count: int, gender_hint: str | None) -> list[Part]:
     """All readings of one word of a query, best first."""
-    title = _titles().get(word.lower().rstrip("."))
+    title = titles.find(word)
     if title is not None:
-        gender, note = title
-        return [Part(word, "unknown", gender=gender, notes=[f"{word} is a title, not a name: {note}"])]
+        return [Part(word, "unknown", gender=title.gender, notes=[f"{word} is a title, not a name: {title.note}"])]
     letters = word.rstrip(".")
     if len(letters) == 1 and letters.isalpha():
         return [_initial_part(word, gender_hint)]

@@ -69,6 +69,25 @@ def _part(console: Console, p: Part) -> None:
             console.print(f"    {'feminine' if p.gender == 'm' else 'masculine'} name: {escape(_ref(other))}")
 
 
+VERDICT_STYLE = {"expected": "bold green", "acceptable": "green", "marked": "yellow", "wrong": "bold red"}
+
+
+def advice(console: Console, a) -> None:
+    from .address import rules
+
+    labels = {k: v.split(" (")[0] for k, v in rules().registers.items()}
+    word = {"ty": "ты (ty)", "vy": "вы (vy)"}[a.pronoun]
+    head = f"[bold]{escape(a.speaker)}[/bold] → [bold]{escape(a.addressee)}[/bold]"
+    console.print(f"{head}: {word}, {escape(a.pronoun_reason)}")
+    for note in a.notes:
+        console.print(f"    • {escape(note)}")
+    for j in a.forms:
+        style = VERDICT_STYLE[j.verdict]
+        label = escape(labels.get(j.register, j.register))
+        console.print(f"  [{style}]{j.verdict:<10}[/] [bold]{escape(j.form)}[/bold] ({label})")
+        console.print(f"             {escape(j.reason)} [dim]{' '.join(j.rules)}[/dim]")
+
+
 def patronymic(console: Console, query: str, r: Derived | Parsed) -> None:
     if isinstance(r, Parsed):
         who = "son" if r.gender == "m" else "daughter"
