@@ -218,7 +218,12 @@ def advise(speaker: Person, addressee: Person, rel: Relation, form: str | None =
         judgements = [_judge(f.text, f.register, f, rel, _permitted(f, addressee, rel)) for f in forms_of(addressee)]
         judgements.sort(key=lambda j: (_ORDER[j.verdict], ladder.index(j.register)))
     word, reason, ids = pronoun(rel)
-    return Advice(speaker.label(), addressee.label(), judgements, word, reason, ids, list(addressee.notes))
+    notes = list(addressee.notes)
+    if addressee.given is not None and addressee.patronymic is None:
+        her = "her" if addressee.gender == "f" else "his"
+        notes.append(f"{addressee.label()} has no patronymic in the story; where the name and patronymic "
+                     f"is expected, {her} full name needs one")
+    return Advice(speaker.label(), addressee.label(), judgements, word, reason, ids, notes)
 
 
 def judge_form(text: str, addressee: Person, rel: Relation) -> Judgement:

@@ -82,6 +82,10 @@ def forms_of(person) -> list[AddressForm]:
             for d, f in data.forms_of.get(given.cyrillic, ()):
                 if f.register == register:
                     out.append(_form(d.latin or to_latin(d.cyrillic), register))
+    for canon in person.canon:  # the author's own spellings (Natasha Romanoff) are the person's too
+        register = _classify_generic(canon, None).register
+        if register is not None and all(f.text != canon for f in out):
+            out.append(_form(canon, register))
     return out
 
 
@@ -134,6 +138,8 @@ def _classify_generic(text: str, person) -> Classified:
         register = "colloquial_patronymic" if parts[0].register == "colloquial" else "patronymic"
     elif kinds == ["surname"]:
         register = "surname"
+    elif len(kinds) == 2 and kinds[0] in ("given", "diminutive") and kinds[1] in ("surname", "unknown"):
+        register = "given_surname"
     elif len(parts) == 2 and titles.find(parts[0].text):
         register = "title_surname"
     elif len(parts) == 1 and titles.find(parts[0].text):
