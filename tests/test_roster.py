@@ -84,6 +84,11 @@ def test_unknown_top_level_key():
         parse('villain = "z"\n' + BASE)
 
 
+def test_bad_era_names_its_line():
+    with pytest.raises(ImyaError, match=r"^story\.toml:2: era must be one of imperial, soviet, modern"):
+        parse('# story\nera = "victorian"\n' + BASE.replace('era = "soviet"', ""), "story.toml")
+
+
 def test_no_characters():
     with pytest.raises(ImyaError, match="no characters"):
         parse('era = "modern"\n')

@@ -131,6 +131,12 @@ class _Lines:
                     return i
         return 1
 
+    def key(self, name: str) -> int:
+        for i, line in enumerate(self.lines, 1):
+            if line.split("=")[0].strip() == name:
+                return i
+        return 1
+
 
 def load(path: str) -> Roster:
     """Read and validate a roster file; every problem is an ImyaError naming file:line."""
@@ -158,8 +164,8 @@ def parse(text: str, path: str = "roster.toml") -> Roster:
     if top_unknown:
         raise ImyaError(f"{path}: unknown top-level keys {sorted(top_unknown)}; expected era, setting, "
                         "[characters.ID], [[relation]], [[permission]]")
-    era = _choice(spec.get("era", "modern"), ERAS, f"{path}:1: era")
-    setting = _choice(spec.get("setting", "private"), SETTINGS, f"{path}:1: setting")
+    era = _choice(spec.get("era", "modern"), ERAS, f"{path}:{lines.key('era')}: era")
+    setting = _choice(spec.get("setting", "private"), SETTINGS, f"{path}:{lines.key('setting')}: setting")
     chars = spec.get("characters")
     if not isinstance(chars, dict) or not chars:
         raise ImyaError(f"{path}: the roster has no characters: add [characters.ID] tables")
