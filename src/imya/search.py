@@ -136,3 +136,32 @@ _KIND_ORDER = {"given": 0, "diminutive": 1, "patronymic": 2}
 def _order(m: Match) -> int:
     # A given name before its homonymous short form (Nina, Alla); data order otherwise.
     return _KIND_ORDER[m.kind]
+
+
+@cache
+def _deletion_index() -> dict[str, list[kb.Entry]]:
+    """Each spelling key with one letter deleted → entries: finds keys one edit apart."""
+    index: dict[str, list[kb.Entry]] = {}
+    for key, entries in kb.load().by_key.items():
+        if len(key) < 4:
+            continue
+        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+            index.setdefault(variant, []).extend(entries)
+    return index
+
+
+def fuzzy(word: str) -> list[Match]:
+    """Entries whose spelling key is one edit from the word's (Fenitchka → Фенечка).
+
+    Slower and looser than lookup(): for words lookup() does not know.
+    """
+    index = _deletion_index()
+    out: dict[int, Match] = {}
+    for key in latin_keys(word):
+        if len(key) < 5:
+            continue
+        for variant in {key} | {key[:i] + key[i + 1:] for i in range(len(key))}:
+            for e in index.get(variant, ()):
+                detail = f"close to {e.cyrillic} ({standard_latin(e)})"
+                out.setdefault(id(e), Match(e, kind_of(e), "nonstandard", detail))
+    return sorted(out.values(), key=lambda m: (_order(m), m.entry.cyrillic))

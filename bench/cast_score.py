@@ -1,0 +1,125 @@
+"""Score `imya cast` against gold cast lists: the corpus novels and PDNC's character aliases.
+
+    python bench/cast_score.py [--pdnc] [--show 10]
+
+For each novel: pairwise precision, recall and F1 over name forms (two forms
+of one gold character should land in one predicted character, and forms of
+different characters in different ones), how many gold characters are found
+(their most frequent form is among the predicted forms), and form recall.
+Gold: bench/gold/*.toml for ../shared/corpus; ../shared/pdnc/*/character_info.csv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import sys
+import tomllib
+from itertools import combinations
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+
+
+def predicted_owner(cast) -> dict[str, str]:
+    """Form text → the predicted character holding most of its mentions."""
+    best: dict[str, tuple[int, str]] = {}
+    for c in cast.characters:
+        for text, n in c.forms.items():
+            if n > best.get(text, (0, ""))[0]:
+                best[text] = (n, c.id)
+    return {t: cid for t, (n, cid) in best.items()}
+
+
+def score(gold: dict[str, set[str]], owner: dict[str, str]) -> dict:
+    """gold: character → its forms.  Forms named by several gold characters are left out."""
+    seen: dict[str, list[str]] = {}
+    for cid, forms in gold.items():
+        for f in forms:
+            seen.setdefault(f, []).append(cid)
+    form_gold = {f: ids[0] for f, ids in seen.items() if len(ids) == 1}
+    forms = sorted(form_gold)
+    tp = fp = fn = 0
+    for a, b in combinations(forms, 2):
+        same_gold = form_gold[a] == form_gold[b]
+        same_pred = a in owner and b in owner and owner[a] == owner[b]
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    found = 0
+    for cid, fs in gold.items():
+        if any(f in owner for f in fs if f in form_gold):
+            found += 1
+    recall_forms = sum(1 for f in forms if f in owner) / max(1, len(forms))
+    return {"precision": p, "recall": r, "f1": f1, "found": found, "characters": len(gold),
+            "form_recall": recall_forms, "pairs": tp + fn}
+
+
+def run_cast(path: Path):
+    from imya import cast as cast_mod
+    from imya.read import read
+
+    return cast_mod.cast(read(str(path)))
+
+
+def corpus(show: int) -> list[tuple[str, dict]]:
+    results = []
+    for gold_file in sorted((HERE / "gold").glob("*.toml")):
+        spec = tomllib.loads(gold_file.read_text("utf-8"))
+        gold = {c["id"]: {f["text"] for f in c["forms"]} for c in spec["character"]}
+        cast = run_cast(SHARED / "corpus" / spec["novel"])
+        owner = predicted_owner(cast)
+        s = score(gold, owner)
+        results.append((spec["novel"], s))
+        if show:
+            for cid, fs in gold.items():
+                got = {f: owner.get(f) for f in sorted(fs)}
+                if len(set(got.values())) > 1 or None in got.values():
+                    print(f"    {cid}: {got}")
+    return results
+
+
+def pdnc() -> list[tuple[str, dict]]:
+    results = []
+    for folder in sorted(p for p in (SHARED / "pdnc").iterdir() if p.is_dir()):
+        gold: dict[str, set[str]] = {}
+        with open(folder / "character_info.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                aliases = ast.literal_eval(row["Aliases"])
+                gold[row["Character ID"]] = {a for a in aliases if a.strip()}
+        owner = predicted_owner(run_cast(folder / "novel_text.txt"))
+        results.append((folder.name, score(gold, owner)))
+    return results
+
+
+def report(title: str, results: list[tuple[str, dict]]) -> None:
+    print(title)
+    print(f"  {'novel':32} {'P':>6} {'R':>6} {'F1':>6} {'found':>9} {'forms':>6}")
+    for name, s in results:
+        print(f"  {name:32} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+              f"{s['found']:>4}/{s['characters']:<4} {s['form_recall']:6.1%}")
+    tp_pairs = sum(s["pairs"] for _, s in results)
+    if results:
+        mean_f1 = sum(s["f1"] for _, s in results) / len(results)
+        print(f"  mean F1 {mean_f1:.3f} over {len(results)} novels ({tp_pairs} gold pairs)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pdnc", action="store_true", help="also score the PDNC novels' aliases")
+    ap.add_argument("--show", type=int, default=0, help="print gold characters split or missed")
+    args = ap.parse_args()
+    if not SHARED.exists():
+        sys.exit("bench/cast_score.py needs ../shared beside the repository")
+    report("Russian novels (bench/gold):", corpus(args.show))
+    if args.pdnc:
+        report("PDNC character aliases:", pdnc())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,311 @@
+"""The cast of a document: its characters under all their names, and their families.
+
+Full names anchor characters (Rodion Romanovich Raskolnikov; Pulcheria
+Alexandrovna); every other mention joins the character its parts agree with: a
+short form the character whose given name owns it (Rodya → Rodion), a surname
+the character of that surname and gender, a patronymic the one who bears it.
+When several characters fit (a father and son sharing a surname), the one named
+most recently nearby wins; forms that went to several characters are reported
+as ambiguous rather than hidden.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import mentions as mentions_mod
+from .document import Document
+from .mentions import Mention
+from .patronymic import parse as parse_patronymic
+from .translit import to_latin
+
+NEARBY = 4000  # characters: how far a mention looks for the character it means
+NEAR_ENOUGH = 1  # a one-part name joins a character only if named near them this often
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """A mention reduced to what identifies a person."""
+
+    given: frozenset[str]  # candidate given names (Cyrillic, or "lat:..." for other names)
+    patronymic: frozenset[str] | None  # the father's possible names (Nikolaitch = Nikolaevitch)
+    surname: str | None
+    gender: str | None
+    has_title: bool
+    soft_gender: bool = False  # the gender comes only from a surname's ending (translations blur it)
+
+    def size(self) -> int:
+        return bool(self.given) + bool(self.patronymic) + bool(self.surname)
+
+
+@lru_cache(maxsize=4096)
+def _fathers(patronymic: str) -> frozenset[str]:
+    parsed = parse_patronymic(patronymic)
+    fathers = frozenset(f.cyrillic for f in parsed.fathers) if parsed else frozenset()
+    return fathers or frozenset({patronymic.lower()})
+
+
+def slots(m: Mention) -> Slots:
+    """Given name, patronymic and surname of a mention; in "A B C" only the last word is a surname."""
+    given: frozenset[str] = frozenset()
+    patronymic = surname = None
+    names = [w for w in m.words if w.role != "title"]
+    for i, w in enumerate(names):
+        last = i == len(names) - 1
+        if w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
+            patronymic = _fathers(w.value)
+        elif w.role in ("given", "diminutive") and not given and (not last or len(names) == 1):
+            given = frozenset(w.owners)
+        elif not last and not given:
+            given = frozenset({f"lat:{w.text.lower()}"})
+        elif (last and len(names) > 1) or w.role in ("surname", "name"):
+            surname = w.value if w.role in ("surname", "name") else w.text.lower()
+    soft = all(w.role in ("surname", "name") for w in m.words)
+    return Slots(given, patronymic, surname, m.gender, any(w.role == "title" for w in m.words), soft)
+
+
+@dataclass
+class Character:
+    id: str
+    given: frozenset[str] = frozenset()
+    patronymic: frozenset[str] | None = None
+    surname: str | None = None
+    gender: str | None = None
+    forms: Counter = field(default_factory=Counter)
+    first_offset: int = -1
+    last_offset: int = -1
+    offsets: list[int] = field(default_factory=list)  # where the character is named
+    best: tuple[int, int, str] = (0, 0, "")  # (slots, count, text) of the fullest form
+
+    @property
+    def name(self) -> str:
+        return self.best[2]
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.forms.values())
+
+    def agreement(self, s: Slots) -> int:
+        """How many parts of the mention this character has too."""
+        return (bool(s.given and self.given & s.given) + bool(s.patronymic and self.patronymic)
+                + bool(s.surname and self.surname == s.surname))
+
+    def fits(self, s: Slots, strict: bool = True) -> bool:
+        """The mention could name this character: no part disagrees, at least one agrees."""
+        if s.gender and self.gender and s.gender != self.gender and (strict or not s.soft_gender):
+            return False
+        agree = 0
+        if s.given:
+            if self.given and not (s.given & self.given):
+                return False
+            agree += bool(self.given)
+        if s.patronymic:
+            if self.patronymic and not (s.patronymic & self.patronymic):
+                return False
+            agree += bool(self.patronymic)
+        if s.surname:
+            if self.surname and s.surname != self.surname:
+                return False
+            agree += bool(self.surname)
+        return agree > 0
+
+    def absorb(self, s: Slots) -> None:
+        if s.given:
+            self.given = (self.given & s.given) or s.given if self.given else s.given
+        if s.patronymic:
+            self.patronymic = (self.patronymic & s.patronymic) or s.patronymic if self.patronymic else s.patronymic
+        self.surname = self.surname or s.surname
+        self.gender = self.gender or s.gender or _gender_of(self.given)
+
+    def add(self, m: Mention, s: Slots) -> None:
+        self.forms[m.text] += 1
+        if self.first_offset < 0 or m.start < self.first_offset:
+            self.first_offset = m.start
+        self.last_offset = m.start
+        self.offsets.append(m.start)
+        rank = (s.size(), self.forms[m.text], m.text)
+        if rank[:2] > self.best[:2]:
+            self.best = rank
+
+
+def _gender_of(given: frozenset[str]) -> str | None:
+    from .kb import load
+
+    genders = {load().names[g].gender for g in given if g in load().names}
+    return genders.pop() if len(genders) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    members: list[str]
+    relation: str  # siblings | parent and child | family
+    evidence: str
+
+
+@dataclass
+class Cast:
+    characters: list[Character]
+    ambiguous: list[dict]
+    families: list[Family]
+
+    def to_dict(self) -> dict:
+        return {
+            "characters": [{"id": c.id, "name": c.name, "gender": c.gender,
+                            "forms": [{"text": t, "count": n} for t, n in c.forms.most_common()],
+                            "first_offset": c.first_offset} for c in self.characters],
+            "ambiguous": self.ambiguous,
+            "families": [{"members": f.members, "relation": f.relation, "evidence": f.evidence}
+                         for f in self.families],
+        }
+
+
+def cast(doc: Document) -> Cast:
+    """The characters of `doc`, most mentioned first, with their families."""
+    found = mentions_mod.find(doc)
+    parsed = {m.text: slots(m) for m in found}
+    people = _anchor_characters(found, parsed)
+    assigned: dict[str, Counter] = {}
+
+    def give(c: Character, m: Mention) -> None:
+        c.add(m, parsed[m.text])
+        assigned.setdefault(m.text, Counter())[id(c)] += 1
+
+    # Full names go to their character at once; single names wait in groups of one kind.
+    groups: dict[tuple, list[Mention]] = {}
+    for m in found:
+        s = parsed[m.text]
+        if s.size() >= 2:
+            fitting = [c for c in people if c.fits(s)]
+            most = max(c.agreement(s) for c in fitting)
+            give(_choose([c for c in fitting if c.agreement(s) == most], m.start), m)
+        else:
+            groups.setdefault((s.given, s.patronymic, s.surname, s.gender, s.has_title, s.soft_gender), []).append(m)
+    for group in sorted(groups.values(), key=len, reverse=True):
+        _place_group(group, parsed, people, give)
+    people = [c for c in people if c.mentions]
+    people.sort(key=lambda c: (-c.mentions, c.first_offset))
+    _name_ids(people)
+    by_obj = {id(c): c.id for c in people}
+    ambiguous = [{"text": text, "candidates": [by_obj[k] for k, _ in counts.most_common()]}
+                 for text, counts in assigned.items() if len(counts) > 1]
+    return Cast(people, ambiguous, families(people))
+
+
+def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[Character]:
+    """Characters made from full names (two or more parts).
+
+    Fullest first; then name + patronymic; then names with a surname, those whose
+    surname the text uses most first, so that "Yevgeny Bazarov" claims the hero
+    before a passing "Yevgeny Onegin" can.
+    """
+    people: list[Character] = []
+    anchors = Counter(m.text for m in found if parsed[m.text].size() >= 2)
+    surname_use = Counter(parsed[m.text].surname for m in found if parsed[m.text].surname)
+
+    def order(item: tuple[str, int]) -> tuple:
+        s = parsed[item[0]]
+        return (-s.size(), s.surname is not None, -surname_use[s.surname], -item[1])
+
+    for text, _ in sorted(anchors.items(), key=order):
+        s = parsed[text]
+        fitting = [c for c in people if c.fits(s)]
+        if len(fitting) == 1:
+            fitting[0].absorb(s)
+        elif not fitting:
+            c = Character(id="")
+            c.absorb(s)
+            people.append(c)
+    return people
+
+
+def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give) -> None:
+    """Give a group of one-part mentions (Rodya, Raskolnikov) to the characters they fit.
+
+    A character whose given name fits but who is never named near the group's
+    mentions is someone else: Chichikov's servant Petrushka is not the landowner
+    Pyotr Petrovich.
+    """
+    s = parsed[group[0].text]
+    fitting = [c for c in people if c.fits(s)]
+    if not fitting and s.soft_gender:  # "Odintsov" for Anna Sergyevna Odintsov: the English keeps -ov
+        fitting = [c for c in people if c.fits(s, strict=False)]
+    offsets = {id(c): sorted(c.offsets) for c in fitting}
+    near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
+    if s.given:  # a given name is shared by many people; a surname or patronymic is better evidence
+        fitting = [c for c in fitting if near[id(c)] >= NEAR_ENOUGH or not offsets[id(c)]]
+    if not fitting:
+        c = Character(id="")
+        c.absorb(s)
+        people.append(c)
+        fitting = [c]
+    for m in group:
+        chosen = min(fitting, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
+        give(chosen, m)
+
+
+def _is_near(offsets: list[int], at: int) -> bool:
+    return _distance(offsets, at) <= NEARBY
+
+
+def _distance(offsets: list[int], at: int) -> int:
+    i = bisect.bisect_left(offsets, at)
+    best = 1 << 30
+    if i < len(offsets):
+        best = offsets[i] - at
+    if i:
+        best = min(best, at - offsets[i - 1])
+    return best
+
+
+def _choose(fitting: list[Character], offset: int) -> Character:
+    if len(fitting) == 1:
+        return fitting[0]
+    recent = [c for c in fitting if c.last_offset >= 0 and offset - c.last_offset <= NEARBY]
+    if recent:
+        return max(recent, key=lambda c: c.last_offset)
+    return max(fitting, key=lambda c: (c.mentions, -c.first_offset))
+
+
+def _name_ids(people: list[Character]) -> None:
+    seen: Counter = Counter()
+    for c in people:
+        base = re.sub(r"[^a-z0-9]+", "_", to_latin(c.name).lower()).strip("_") or "character"
+        seen[base] += 1
+        c.id = base if seen[base] == 1 else f"{base}_{seen[base]}"
+
+
+def families(people: list[Character]) -> list[Family]:
+    """Relations read off the names: shared surnames, patronymics and fathers' names."""
+    out: list[Family] = []
+    by_surname: dict[str, list[Character]] = {}
+    for c in people:
+        if c.surname and c.mentions >= 2:
+            by_surname.setdefault(c.surname, []).append(c)
+    for members in by_surname.values():
+        if len(members) < 2:
+            continue
+        out.append(Family([c.id for c in members], "family", f"they share the surname {_surname_text(members[0])}"))
+        for a in members:
+            for b in members:
+                if a is b or not b.patronymic:
+                    continue
+                if a.id < b.id and a.patronymic and a.patronymic & b.patronymic:
+                    father = to_latin(sorted(a.patronymic & b.patronymic)[0])
+                    out.append(Family([a.id, b.id], "siblings", f"same surname and patronymic: both children of a {father}"))
+                if a.given & b.patronymic and a.gender != "f":
+                    father = to_latin(sorted(a.given & b.patronymic)[0])
+                    out.append(Family([a.id, b.id], "parent and child",
+                                      f"same surname, and {b.name}'s patronymic names a father called {father}"))
+    return out
+
+
+def _surname_text(c: Character) -> str:
+    for text, _ in c.forms.most_common():
+        words = text.split()
+        if len(words) >= 1 and words[-1].lower().startswith(c.surname[:3]):
+            return words[-1]
+    return c.surname

@@ -1,0 +1,185 @@
+"""Mentions: the person names in a document, each parsed into title, given name,
+patronymic and surname.
+
+A mention is a run of capitalised words (a line break inside it is fine: names
+are split by hard wrapping).  Words that are places, peoples, days or sentence
+openers (data/not_names.tsv) split runs.  A single word is taken as a name when
+imya knows it as a Russian name form, or when the text never writes it in lower
+case (Raskolnikov, Knightley), so that sentence-initial "Well" or "Perhaps" stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from . import titles
+from .data import rows
+from .document import Document
+from .patronymic import looks_like_patronymic
+from .search import lookup
+from .spelling import latin_keys
+from .surnames import surname as analyse_surname
+
+_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*(?:[-’'][A-Za-zà-öø-ÿа-яё]+)*\.?"
+_RUN = re.compile(rf"{_WORD}(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*){_WORD})*")
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-zà-öø-ÿ][a-zà-öø-ÿ’'-]*")
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+MAX_WORDS = 5  # a longer run is a title or a heading, not a name
+
+
+@cache
+def not_names() -> dict[str, str]:
+    return {w.lower(): kind for _, (w, kind) in rows("not_names.tsv", ("word", "kind"))}
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # as written, without a possessive 's
+    role: str  # title | given | diminutive | patronymic | surname | name
+    value: str  # canonical: Cyrillic of a known form, a surname key, or the lowercased word
+    gender: str | None
+    owners: tuple[str, ...] = ()  # given names a diminutive can stand for (Саша: Александр, Александра)
+    known: bool = False  # imya's lexicon knows this form
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str  # the name as written, whitespace folded
+    words: tuple[Word, ...]
+
+    @property
+    def gender(self) -> str | None:
+        """Title first, then given name and patronymic, then the surname's ending.
+
+        Translations often give a woman the masculine surname (Madame Odintsov).
+        """
+        for roles in (("title",), ("given", "diminutive", "patronymic"), ("surname",)):
+            genders = {w.gender for w in self.words if w.role in roles and w.gender in ("m", "f")}
+            if len(genders) == 1:
+                return genders.pop()
+        return None
+
+    def slot(self, role: str) -> Word | None:
+        return next((w for w in self.words if w.role == role), None)
+
+
+@lru_cache(maxsize=65536)
+def parse_word(text: str, first: bool) -> Word | None:
+    """What one capitalised word is; None if it cannot be part of a name."""
+    bare = _POSSESSIVE.sub("", text)
+    t = titles.find(bare)
+    if t is not None and first:
+        return Word(t.text, "title", t.text.lower(), t.gender if t.gender != "mf" else None)
+    if bare.lower().rstrip(".") in not_names() or bare.endswith(".") or not bare.replace("-", "").isalpha():
+        return None
+    if len(bare) < 2 or re.match(r"^\w-", bare):  # initials, stammering ("N-no")
+        return None
+    matches = lookup(bare)
+    if not matches and bare.isascii():
+        from .search import fuzzy
+
+        matches = fuzzy(bare)[:3] if len({m.entry.cyrillic for m in fuzzy(bare)}) <= 3 else []
+    for m in matches:
+        entry = m.entry
+        if m.kind == "given":
+            # translations write Paul Ivanovitch, Michael Semenovitch: the English name stands for the Russian one
+            known = m.spelling not in ("nonstandard", "western", "french")
+            return Word(bare, "given", entry.cyrillic, entry.gender, (entry.cyrillic,), known)
+        if m.kind == "diminutive":
+            owners = tuple(dict.fromkeys(f.name.cyrillic for f in entry.of))
+            return Word(bare, "diminutive", entry.cyrillic, entry.gender, owners, m.spelling != "nonstandard")
+        if m.kind == "patronymic":
+            return Word(bare, "patronymic", entry.cyrillic, entry.gender, (), m.spelling != "nonstandard")
+    from .translit import rules_to_cyrillic
+
+    cyr = bare if re.match("[А-ЯЁ]", bare) else rules_to_cyrillic(bare, 1)[0][0]
+    if looks_like_patronymic(cyr) and len(bare) > 6:
+        return Word(bare, "patronymic", cyr, "f" if cyr.endswith("на") else "m")
+    s = analyse_surname(bare)
+    if s.gender in ("m", "f"):
+        key = latin_keys(s.masculine.latin)[0] if s.masculine.latin.isascii() else s.masculine.cyrillic.lower()
+        return Word(bare, "surname", key, s.gender)
+    return Word(bare, "name", bare.lower(), None)
+
+
+def lowercase_counts(text: str) -> Counter:
+    return Counter(m.group(0) for m in _LOWER_WORD.finditer(text))
+
+
+# After a lower-case word, a comma, a dash, an opening quote or an underscore (italics).
+_MID = re.compile(r"(?:(?<=[a-zà-ÿ,;:\-—–] )|(?<=[a-zà-ÿ,;:\-—–]\n)|(?<=[‘“'\"(_]))[A-ZÀ-Þ][a-zà-ÿ]+")
+
+
+def mid_sentence_words(text: str) -> set[str]:
+    """Capitalised words the text writes inside a sentence: names, not sentence openers."""
+    return {m.group(0) for m in _MID.finditer(text)}
+
+
+def find(doc: Document) -> list[Mention]:
+    """Every name mention in the story paragraphs of `doc`, in text order."""
+    text = doc.text
+    lower = lowercase_counts(text)
+    mid = mid_sentence_words(text)
+    spans = [(p.start, p.end) for p in doc.story()] or [(0, len(text))]
+    out: list[Mention] = []
+    for start, end in spans:
+        for run in _RUN.finditer(text, start, end):
+            out.extend(_split(run, lower, mid))
+    return out
+
+
+def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
+    """Cut a run of capitalised words at non-name words; keep the plausible names."""
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    for w in re.finditer(r"\S+", run.group(0)):
+        word = w.group(0)
+        sentence_end = word.endswith(".") and titles.find(word) is None
+        bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
+        base = run.start() + w.start()
+        if bare.lower().rstrip(".") in not_names() and titles.find(bare) is None:
+            pieces.append([])
+            continue
+        pieces[-1].append((base, base + len(bare), bare))
+        if bare != word:  # a possessive or a full stop ends the name
+            pieces.append([])
+    out = []
+    for piece in pieces:
+        # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna")
+        while len(piece) > 1 and lower.get(piece[0][2].lower(), 0) > 0 and titles.find(piece[0][2]) is None:
+            piece = piece[1:]
+        if not piece or len(piece) > MAX_WORDS:
+            continue
+        words = []
+        for i, (_, _, w) in enumerate(piece):
+            parsed = parse_word(w, i == 0)
+            if parsed is None:
+                break
+            words.append(parsed)
+        else:
+            if words and words[-1].role == "title" and len(words) == 1:
+                continue  # a title alone ("the Prince") is not a name here
+            if _plausible(words, lower, mid):
+                text = " ".join(w for _, _, w in piece)
+                out.append(Mention(piece[0][0], piece[-1][1], text, tuple(words)))
+    return out
+
+
+def _plausible(words: list[Word], lower: Counter, mid: set[str]) -> bool:
+    names = [w for w in words if w.role != "title"]
+    if not names:
+        return False
+    if len(words) > 1 and any(w.known for w in names):
+        return True
+    for w in names:
+        if w.known and w.role != "name":
+            continue
+        # a word the text also writes in lower case is an ordinary word ("Well", "Perhaps")
+        if lower.get(w.text.lower(), 0) > 0:
+            return False
+    # one unknown word that only ever opens sentences ("Accordingly") is not a name
+    return len(words) > 1 or names[0].known or names[0].text in mid
