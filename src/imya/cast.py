@@ -4,9 +4,9 @@ Full names anchor characters (Rodion Romanovich Raskolnikov; Pulcheria
 Alexandrovna); every other mention joins the character its parts agree with: a
 short form the character whose given name owns it (Rodya → Rodion), a surname
 the character of that surname and gender, a patronymic the one who bears it.
-When several characters fit (a father and son sharing a surname), the one named
-most recently nearby wins; forms that went to several characters are reported
-as ambiguous rather than hidden.
+When several characters fit (a father and son sharing a surname), each mention
+goes to the one named nearest to it, and the form is reported as ambiguous with
+all the characters it could name, rather than the guess being hidden.
 """
 
 from __future__ import annotations
@@ -37,9 +37,10 @@ class Slots:
     gender: str | None
     has_title: bool
     soft_gender: bool = False  # the gender comes only from a surname's ending (translations blur it)
+    loose: str | None = None  # one unknown word alone: a given name or a surname (Harriet, Knightley)
 
     def size(self) -> int:
-        return bool(self.given) + bool(self.patronymic) + bool(self.surname)
+        return bool(self.given) + bool(self.patronymic) + bool(self.surname) + bool(self.loose)
 
 
 @lru_cache(maxsize=4096)
@@ -65,7 +66,10 @@ def slots(m: Mention) -> Slots:
         elif (last and len(names) > 1) or w.role in ("surname", "name"):
             surname = w.value if w.role in ("surname", "name") else w.text.lower()
     soft = all(w.role in ("surname", "name") for w in m.words)
-    return Slots(given, patronymic, surname, m.gender, any(w.role == "title" for w in m.words), soft)
+    loose = None
+    if len(names) == 1 and names[0].role == "name":
+        loose, surname = names[0].value, None
+    return Slots(given, patronymic, surname, m.gender, any(w.role == "title" for w in m.words), soft, loose)
 
 
 @dataclass
@@ -92,12 +96,17 @@ class Character:
     def agreement(self, s: Slots) -> int:
         """How many parts of the mention this character has too."""
         return (bool(s.given and self.given & s.given) + bool(s.patronymic and self.patronymic)
-                + bool(s.surname and self.surname == s.surname))
+                + bool(s.surname and self.surname == s.surname) + self._loose_agrees(s))
+
+    def _loose_agrees(self, s: Slots) -> bool:
+        return bool(s.loose) and (f"lat:{s.loose}" in self.given or self.surname == s.loose)
 
     def fits(self, s: Slots, strict: bool = True) -> bool:
         """The mention could name this character: no part disagrees, at least one agrees."""
         if s.gender and self.gender and s.gender != self.gender and (strict or not s.soft_gender):
             return False
+        if s.loose:
+            return self._loose_agrees(s)
         agree = 0
         if s.given:
             if self.given and not (s.given & self.given):
@@ -114,6 +123,8 @@ class Character:
         return agree > 0
 
     def absorb(self, s: Slots) -> None:
+        if s.loose and not (self.given or self.surname):
+            self.given, self.surname = frozenset({f"lat:{s.loose}"}), s.loose
         if s.given:
             self.given = (self.given & s.given) or s.given if self.given else s.given
         if s.patronymic:
@@ -183,15 +194,23 @@ def cast(doc: Document) -> Cast:
             most = max(c.agreement(s) for c in fitting)
             give(_choose([c for c in fitting if c.agreement(s) == most], m.start), m)
         else:
-            groups.setdefault((s.given, s.patronymic, s.surname, s.gender, s.has_title, s.soft_gender), []).append(m)
+            groups.setdefault((s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender),
+                              []).append(m)
+    contested: dict[str, list[Character]] = {}
     for group in sorted(groups.values(), key=len, reverse=True):
-        _place_group(group, parsed, people, give)
+        fitting = _place_group(group, parsed, people, give)
+        if len(fitting) > 1:
+            contested[group[0].text] = fitting
     people = [c for c in people if c.mentions]
     people.sort(key=lambda c: (-c.mentions, c.first_offset))
     _name_ids(people)
     by_obj = {id(c): c.id for c in people}
-    ambiguous = [{"text": text, "candidates": [by_obj[k] for k, _ in counts.most_common()]}
-                 for text, counts in assigned.items() if len(counts) > 1]
+    ambiguous = []
+    for text, counts in assigned.items():
+        candidates = [by_obj[k] for k, _ in counts.most_common()]
+        candidates += [c.id for c in contested.get(text, ()) if c.id not in candidates and c.mentions]
+        if len(candidates) > 1:
+            ambiguous.append({"text": text, "candidates": candidates})
     return Cast(people, ambiguous, families(people))
 
 
@@ -222,7 +241,7 @@ def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[C
     return people
 
 
-def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give) -> None:
+def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give) -> list[Character]:
     """Give a group of one-part mentions (Rodya, Raskolnikov) to the characters they fit.
 
     A character whose given name fits but who is never named near the group's
@@ -235,7 +254,7 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         fitting = [c for c in people if c.fits(s, strict=False)]
     offsets = {id(c): sorted(c.offsets) for c in fitting}
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
-    if s.given:  # a given name is shared by many people; a surname or patronymic is better evidence
+    if s.given or s.loose:  # a given name is shared by many people; a surname or patronymic is better evidence
         fitting = [c for c in fitting if near[id(c)] >= NEAR_ENOUGH or not offsets[id(c)]]
     if not fitting:
         c = Character(id="")
@@ -245,6 +264,7 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     for m in group:
         chosen = min(fitting, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
         give(chosen, m)
+    return fitting
 
 
 def _is_near(offsets: list[int], at: int) -> bool:
@@ -295,7 +315,8 @@ def families(people: list[Character]) -> list[Family]:
                     continue
                 if a.id < b.id and a.patronymic and a.patronymic & b.patronymic:
                     father = to_latin(sorted(a.patronymic & b.patronymic)[0])
-                    out.append(Family([a.id, b.id], "siblings", f"same surname and patronymic: both children of a {father}"))
+                    out.append(Family([a.id, b.id], "siblings",
+                                      f"same surname and patronymic: both children of a man called {father}"))
                 if a.given & b.patronymic and a.gender != "f":
                     father = to_latin(sorted(a.given & b.patronymic)[0])
                     out.append(Family([a.id, b.id], "parent and child",

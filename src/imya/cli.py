@@ -168,6 +168,17 @@ def _address(args, console: Console) -> None:
         render.advice(console, advice)
 
 
+def _cast(args, console: Console) -> None:
+    from .cast import cast
+    from .read import read
+
+    result = cast(read(args.file))
+    if args.json:
+        print(render.to_json(result.to_dict()))
+    else:
+        render.cast(console, result, args.limit)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .translit import SCHEMES
 
@@ -203,6 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--roster", help="a roster TOML file with the characters and relationships")
     p.add_argument("--at", help="with --roster: the point of the story, 'chapter N' or 'line N'")
     p.set_defaults(run=_address)
+
+    p = sub.add_parser("cast", help="the characters of a manuscript under all their names, and their families")
+    p.add_argument("file", help="a .txt, .md, .html, .epub or .docx file")
+    p.add_argument("--limit", type=int, default=40, help="characters to show (text output; JSON lists all)")
+    p.set_defaults(run=_cast)
 
     for p in sub.choices.values():
         p.add_argument("--json", action="store_true", help="print one JSON document on stdout")

@@ -130,7 +130,9 @@ def find(doc: Document) -> list[Mention]:
     for start, end in spans:
         for run in _RUN.finditer(text, start, end):
             out.extend(_split(run, lower, mid))
-    return out
+    # "the Sokolovskys", "the Kirsanovs": a family, not a person
+    names = {m.text for m in out}
+    return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names))]
 
 
 def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
@@ -149,8 +151,8 @@ def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
             pieces.append([])
     out = []
     for piece in pieces:
-        # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna")
-        while len(piece) > 1 and lower.get(piece[0][2].lower(), 0) > 0 and titles.find(piece[0][2]) is None:
+        # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna", "Later Alyosha")
+        while len(piece) > 1 and titles.find(piece[0][2]) is None and _opener(piece[0][2], lower, mid):
             piece = piece[1:]
         if not piece or len(piece) > MAX_WORDS:
             continue
@@ -167,6 +169,14 @@ def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
                 text = " ".join(w for _, _, w in piece)
                 out.append(Mention(piece[0][0], piece[-1][1], text, tuple(words)))
     return out
+
+
+def _opener(word: str, lower: Counter, mid: set[str]) -> bool:
+    """A capitalised word that is an ordinary word starting a sentence, not a name."""
+    if lower.get(word.lower(), 0) > 0:
+        return True
+    parsed = parse_word(word, False)
+    return word not in mid and (parsed is None or not parsed.known) and parsed is not None and parsed.role == "name"
 
 
 def _plausible(words: list[Word], lower: Counter, mid: set[str]) -> bool:

@@ -110,3 +110,26 @@ def surname(console: Console, s: Surname) -> None:
     console.print(f"    family:    {escape(s.plural.latin)} ({escape(s.plural.cyrillic)})")
     for note in s.notes:
         console.print(f"    • {escape(note)}")
+
+
+def cast(console: Console, result, limit: int) -> None:
+    shown = result.characters[:limit]
+    console.print(f"[bold]{len(result.characters)} characters[/bold] (most mentioned first)")
+    for c in shown:
+        forms = ", ".join(f"{escape(t)} {n}" for t, n in c.forms.most_common(8))
+        more = f", +{len(c.forms) - 8} more" if len(c.forms) > 8 else ""
+        gender = GENDER.get(c.gender, "?") if c.gender else "?"
+        console.print(f"  [bold]{escape(c.name)}[/bold] ({gender}, {c.mentions}): {forms}{more}")
+    if len(result.characters) > limit:
+        console.print(f"  ... {len(result.characters) - limit} more (--limit, or --json for all)")
+    if result.ambiguous:
+        console.print("[bold]Ambiguous forms[/bold] (given to several characters by who was named nearby)")
+        names = {c.id: c.name for c in result.characters}
+        for a in result.ambiguous[:20]:
+            console.print(f"  {escape(a['text'])}: {escape(', '.join(names.get(x, x) for x in a['candidates']))}")
+    if result.families:
+        console.print("[bold]Families[/bold]")
+        names = {c.id: c.name for c in result.characters}
+        for f in result.families:
+            members = ", ".join(names.get(m, m) for m in f.members)
+            console.print(f"  {f.relation}: {escape(members)} — {escape(f.evidence)}")

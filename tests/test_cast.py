@@ -1,0 +1,96 @@
+"""Mentions and the cast, on a story written for the tests and on the dev novels."""
+
+from pathlib import Path
+
+import pytest
+
+from imya.cast import cast
+from imya.document import Document
+from imya.mentions import find
+
+STORY = (Path(__file__).parent / "data" / "family_story.txt").read_text("utf-8")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def story_cast():
+    return cast(Document("family_story.txt", "txt", STORY))
+
+
+def by_name(result, fragment):
+    return next(c for c in result.characters if fragment in c.name)
+
+
+def test_mentions_skip_places_and_sentence_openers():
+    texts = {m.text for m in find(Document("s", "txt", STORY))}
+    assert "Moscow" not in texts and "Nevsky Prospect" not in texts and "Tver" not in texts
+    assert "Well" not in texts and "Perhaps" not in texts
+    assert "Dmitri Sergeyevich Sokolovsky" in texts
+
+
+def test_a_name_split_by_a_line_break_is_one_mention():
+    spans = [(m.start, m.end) for m in find(Document("s", "txt", STORY)) if m.text == "Vasilisa Alexeyevna"]
+    assert any("\n" in STORY[a:b] for a, b in spans)
+
+
+def test_all_forms_join_their_character():
+    result = story_cast()
+    natalia = by_name(result, "Natalia")
+    assert {"Natasha", "Natashenka", "Natashka", "Natalia Dmitrievna Sokolovskaya"} <= set(natalia.forms)
+    assert natalia.gender == "f"
+    alexei = by_name(result, "Alexei Dmitrievich")
+    assert {"Alyosha", "Alexei", "Alexei Dmitrievich"} <= set(alexei.forms)
+    vasilisa = by_name(result, "Vasilisa")
+    assert {"Madame Ivashina", "Ivashina", "Vasilisa Alexeyevna"} <= set(vasilisa.forms)
+
+
+def test_men_and_women_and_fathers_and_sons_stay_apart():
+    result = story_cast()
+    vasily = by_name(result, "Vasily")
+    assert "Vasilisa Alexeyevna" not in vasily.forms
+    father = by_name(result, "Dmitri Sergeyevich")
+    son = by_name(result, "Alexei Dmitrievich")
+    assert father is not son
+    assert "Alyosha" not in father.forms
+
+
+def test_shared_surname_is_reported_as_ambiguous():
+    result = story_cast()
+    ambiguous = {a["text"]: a["candidates"] for a in result.ambiguous}
+    father, son = by_name(result, "Dmitri Sergeyevich").id, by_name(result, "Alexei Dmitrievich").id
+    assert set(ambiguous["Sokolovsky"]) == {father, son}
+
+
+def test_family_plurals_and_kin_words_are_not_characters():
+    names = {t for c in story_cast().characters for t in c.forms}
+    assert "Sokolovskys" not in names and "Papa" not in names and "Later Alyosha" not in names
+
+
+def test_families_from_surnames_and_patronymics():
+    result = story_cast()
+    relations = {(f.relation, frozenset(f.members)) for f in result.families}
+    father, son = by_name(result, "Dmitri Sergeyevich").id, by_name(result, "Alexei Dmitrievich").id
+    daughter = by_name(result, "Natalia").id
+    assert ("parent and child", frozenset({father, son})) in relations
+    assert ("siblings", frozenset({son, daughter})) in relations
+    vasilisa, vasily = by_name(result, "Vasilisa").id, by_name(result, "Vasily").id
+    assert ("siblings", frozenset({vasilisa, vasily})) in relations
+
+
+def test_json_shape():
+    doc = story_cast().to_dict()
+    c = doc["characters"][0]
+    assert set(c) >= {"id", "name", "gender", "forms", "first_offset"}
+    assert STORY[c["first_offset"]:].startswith(c["forms"][0]["text"].split()[0]) or c["first_offset"] >= 0
+    assert all(set(f) == {"text", "count"} for f in c["forms"])
+    assert all(set(a) == {"text", "candidates"} for a in doc["ambiguous"])
+    assert all(set(f) == {"members", "relation", "evidence"} for f in doc["families"])
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="needs ../shared")
+def test_crime_and_punishment_main_characters():
+    text = (SHARED / "corpus" / "crime_and_punishment.txt").read_text("utf-8")
+    result = cast(Document("cp", "txt", text))
+    hero = result.characters[0]
+    assert {"Raskolnikov", "Rodya", "Rodion Romanovitch"} <= set(hero.forms)
+    dounia = next(c for c in result.characters if "Dounia" in c.forms)
+    assert "Avdotya Romanovna" in dounia.forms and dounia.gender == "f"
