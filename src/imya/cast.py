@@ -54,7 +54,7 @@ def slots(m: Mention) -> Slots:
     """Given name, patronymic and surname of a mention; in "A B C" only the last word is a surname."""
     given: frozenset[str] = frozenset()
     patronymic = surname = None
-    names = [w for w in m.words if w.role != "title"]
+    names = [w for w in m.words if w.role not in ("title", "initial")]
     for i, w in enumerate(names):
         last = i == len(names) - 1
         if w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
@@ -67,9 +67,10 @@ def slots(m: Mention) -> Slots:
             surname = w.value if w.role in ("surname", "name") else w.text.lower()
     soft = all(w.role in ("surname", "name") for w in m.words)
     loose = None
-    if len(names) == 1 and names[0].role == "name":
+    has_title = any(w.role == "title" for w in m.words)
+    if len(names) == 1 and names[0].role == "name" and not has_title:  # Madame Lippevechsel: a surname
         loose, surname = names[0].value, None
-    return Slots(given, patronymic, surname, m.gender, any(w.role == "title" for w in m.words), soft, loose)
+    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose)
 
 
 @dataclass

@@ -23,7 +23,9 @@ from .search import lookup
 from .spelling import latin_keys
 from .surnames import surname as analyse_surname
 
-_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*(?:[-’'][A-Za-zà-öø-ÿа-яё]+)*\.?"
+_WORD = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{2,}(?:[-’'][A-ZА-ЯЁ]+)*\b"  # names in capitals (letter signatures)
+         r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*(?:[A-Z][a-zà-öø-ÿ]+)?(?:[-’'][A-Za-zà-öø-ÿа-яё]+)*\.?)")
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 _RUN = re.compile(rf"{_WORD}(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*){_WORD})*")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-zà-öø-ÿ][a-zà-öø-ÿ’'-]*")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -38,7 +40,7 @@ def not_names() -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str  # as written, without a possessive 's
-    role: str  # title | given | diminutive | patronymic | surname | name
+    role: str  # title | initial | given | diminutive | patronymic | surname | name
     value: str  # canonical: Cyrillic of a known form, a surname key, or the lowercased word
     gender: str | None
     owners: tuple[str, ...] = ()  # given names a diminutive can stand for (Саша: Александр, Александра)
@@ -71,6 +73,10 @@ class Mention:
 @lru_cache(maxsize=65536)
 def parse_word(text: str, first: bool) -> Word | None:
     """What one capitalised word is; None if it cannot be part of a name."""
+    if _INITIAL.match(text):
+        return Word(text, "initial", text[0], None)
+    if text.isupper() and len(text) > 2:  # PULCHERIA RASKOLNIKOV
+        return parse_word(text.capitalize(), first)
     bare = _POSSESSIVE.sub("", text)
     t = titles.find(bare)
     if t is not None and first:
@@ -83,7 +89,8 @@ def parse_word(text: str, first: bool) -> Word | None:
     if not matches and bare.isascii():
         from .search import fuzzy
 
-        matches = fuzzy(bare)[:3] if len({m.entry.cyrillic for m in fuzzy(bare)}) <= 3 else []
+        matches = fuzzy(bare)
+        matches = matches if len({m.entry.cyrillic for m in matches}) <= 2 else []
     for m in matches:
         entry = m.entry
         if m.kind == "given":
@@ -140,7 +147,7 @@ def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for w in re.finditer(r"\S+", run.group(0)):
         word = w.group(0)
-        sentence_end = word.endswith(".") and titles.find(word) is None
+        sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
         base = run.start() + w.start()
         if bare.lower().rstrip(".") in not_names() and titles.find(bare) is None:
@@ -163,8 +170,8 @@ def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
                 break
             words.append(parsed)
         else:
-            if words and words[-1].role == "title" and len(words) == 1:
-                continue  # a title alone ("the Prince") is not a name here
+            if words and words[-1].role in ("title", "initial"):
+                continue  # a title alone ("the Prince") or a bare initial is not a name here
             if _plausible(words, lower, mid):
                 text = " ".join(w for _, _, w in piece)
                 out.append(Mention(piece[0][0], piece[-1][1], text, tuple(words)))
@@ -180,7 +187,7 @@ def _opener(word: str, lower: Counter, mid: set[str]) -> bool:
 
 
 def _plausible(words: list[Word], lower: Counter, mid: set[str]) -> bool:
-    names = [w for w in words if w.role != "title"]
+    names = [w for w in words if w.role not in ("title", "initial")]
     if not names:
         return False
     if len(words) > 1 and any(w.known for w in names):

@@ -151,9 +151,10 @@ def _deletion_index() -> dict[str, list[kb.Entry]]:
 
 
 def fuzzy(word: str) -> list[Match]:
-    """Entries whose spelling key is one edit from the word's (Fenitchka → Фенечка).
+    """The closest entries whose spelling key is one edit from the word's (Fenitchka → Фенечка).
 
-    Slower and looser than lookup(): for words lookup() does not know.
+    Slower and looser than lookup(): for words lookup() does not know.  Only the
+    best-scoring entries are returned (a vowel for a vowel is the cheapest edit).
     """
     index = _deletion_index()
     out: dict[int, Match] = {}
@@ -164,4 +165,25 @@ def fuzzy(word: str) -> list[Match]:
             for e in index.get(variant, ()):
                 detail = f"close to {e.cyrillic} ({standard_latin(e)})"
                 out.setdefault(id(e), Match(e, kind_of(e), "nonstandard", detail))
-    return sorted(out.values(), key=lambda m: (_order(m), m.entry.cyrillic))
+    keys = latin_keys(word)
+
+    def cost(m: Match) -> float:
+        return min(_edit_cost(a, b) for a in keys for b in cyrillic_keys(m.entry.cyrillic))
+
+    ranked = sorted(out.values(), key=lambda m: (cost(m), _order(m), m.entry.cyrillic))
+    return [m for m in ranked if cost(m) == cost(ranked[0])] if ranked else []
+
+
+_VOWELS = set("aeiou")
+
+
+def _edit_cost(a: str, b: str) -> float:
+    """Edit distance where one vowel for another is cheap: translations vary vowels (Fenitchka, Fenechka)."""
+    prev = [float(j) for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        cur = [float(i)]
+        for j, cb in enumerate(b, 1):
+            sub = 0.0 if ca == cb else 0.4 if ca in _VOWELS and cb in _VOWELS else 1.0
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + sub))
+        prev = cur
+    return prev[-1]
