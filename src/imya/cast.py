@@ -54,7 +54,7 @@ def slots(m: Mention) -> Slots:
     """Given name, patronymic and surname of a mention; in "A B C" only the last word is a surname."""
     given: frozenset[str] = frozenset()
     patronymic = surname = None
-    names = [w for w in m.words if w.role not in ("title", "initial")]
+    names = [w for w in m.words if w.role not in ("title", "initial", "particle")]
     for i, w in enumerate(names):
         last = i == len(names) - 1
         if w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
@@ -63,6 +63,8 @@ def slots(m: Mention) -> Slots:
             given = frozenset(w.owners)
         elif not last and not given:
             given = frozenset({f"lat:{w.text.lower()}"})
+        elif w.role == "diminutive" and not given:  # Lizzy Bennet
+            given = frozenset(w.owners)
         elif (last and len(names) > 1) or w.role in ("surname", "name"):
             surname = w.value if w.role in ("surname", "name") else w.text.lower()
     soft = all(w.role in ("surname", "name") for w in m.words)

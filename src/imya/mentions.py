@@ -26,10 +26,18 @@ from .surnames import surname as analyse_surname
 _WORD = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{2,}(?:[-’'][A-ZА-ЯЁ]+)*\b"  # names in capitals (letter signatures)
          r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*(?:[A-Z][a-zà-öø-ÿ]+)?(?:[-’'][A-Za-zà-öø-ÿа-яё]+)*\.?)")
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
-_RUN = re.compile(rf"{_WORD}(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*){_WORD})*")
+_GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
+# Lower-case particles inside a name: Catherine de Bourgh, Ludwig van Beethoven.
+PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "ten", "ter")
+_RUN = re.compile(rf"{_WORD}(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*{_WORD})*")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-zà-öø-ÿ][a-zà-öø-ÿ’'-]*")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 MAX_WORDS = 5  # a longer run is a title or a heading, not a name
+
+
+@cache
+def english_pet_names() -> dict[str, str]:
+    return dict(r for _, r in rows("english_pet_names.tsv", ("form", "full")))
 
 
 @cache
@@ -40,7 +48,7 @@ def not_names() -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str  # as written, without a possessive 's
-    role: str  # title | initial | given | diminutive | patronymic | surname | name
+    role: str  # title | initial | particle | given | diminutive | patronymic | surname | name
     value: str  # canonical: Cyrillic of a known form, a surname key, or the lowercased word
     gender: str | None
     owners: tuple[str, ...] = ()  # given names a diminutive can stand for (Саша: Александр, Александра)
@@ -75,6 +83,8 @@ def parse_word(text: str, first: bool) -> Word | None:
     """What one capitalised word is; None if it cannot be part of a name."""
     if _INITIAL.match(text):
         return Word(text, "initial", text[0], None)
+    if text in PARTICLES:
+        return None if first else Word(text, "particle", text, None)
     if text.isupper() and len(text) > 2:  # PULCHERIA RASKOLNIKOV
         return parse_word(text.capitalize(), first)
     bare = _POSSESSIVE.sub("", text)
@@ -86,6 +96,13 @@ def parse_word(text: str, first: bool) -> Word | None:
     if len(bare) < 2 or re.match(r"^\w-", bare):  # initials, stammering ("N-no")
         return None
     matches = lookup(bare)
+    full = english_pet_names().get(bare)
+    if full is not None and not any(m.spelling != "nonstandard" for m in matches):
+        # Lizzy is Elizabeth: the short form joins whoever bears the full name (Dolly stays Darya's)
+        whole = parse_word(full, first)
+        if whole is not None and whole.role in ("given", "name"):
+            owners = whole.owners or (f"lat:{whole.value}",)
+            return Word(bare, "diminutive", whole.value, whole.gender, owners, True)
     if not matches and bare.isascii():
         from .search import fuzzy
 
@@ -170,7 +187,7 @@ def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
                 break
             words.append(parsed)
         else:
-            if words and words[-1].role in ("title", "initial"):
+            if words and words[-1].role in ("title", "initial", "particle"):
                 continue  # a title alone ("the Prince") or a bare initial is not a name here
             if _plausible(words, lower, mid):
                 text = " ".join(w for _, _, w in piece)
@@ -187,7 +204,7 @@ def _opener(word: str, lower: Counter, mid: set[str]) -> bool:
 
 
 def _plausible(words: list[Word], lower: Counter, mid: set[str]) -> bool:
-    names = [w for w in words if w.role not in ("title", "initial")]
+    names = [w for w in words if w.role not in ("title", "initial", "particle")]
     if not names:
         return False
     if len(words) > 1 and any(w.known for w in names):
