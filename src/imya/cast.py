@@ -232,15 +232,18 @@ def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[C
         s = parsed[item[0]]
         return (-s.size(), s.surname is not None, -surname_use[s.surname], -item[1])
 
-    for text, _ in sorted(anchors.items(), key=order):
+    weight: Counter = Counter()  # how often each character's full names occur
+    for text, count in sorted(anchors.items(), key=order):
         s = parsed[text]
         fitting = [c for c in people if c.fits(s)]
-        if len(fitting) == 1:
-            fitting[0].absorb(s)
-        elif not fitting:
+        if fitting:
+            # the character sharing the most parts, then the one most often named in full
+            c = max(fitting, key=lambda c: (c.agreement(s), weight[id(c)]))
+        else:
             c = Character(id="")
-            c.absorb(s)
             people.append(c)
+        c.absorb(s)
+        weight[id(c)] += count
     return people
 
 

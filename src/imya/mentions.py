@@ -31,6 +31,9 @@ _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "ten", "ter")
 _RUN = re.compile(rf"{_WORD}(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*{_WORD})*")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-zà-öø-ÿ][a-zà-öø-ÿ’'-]*")
+# Russian given names and pet forms end in a vowel in English spelling (Fenitchka,
+# Athanasi, Evdoxie): only such words are matched loosely, so William does not become Вилен.
+_RUSSIAN_ENDING = re.compile(r"[aeiouy]$")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 MAX_WORDS = 5  # a longer run is a title or a heading, not a name
 
@@ -103,7 +106,7 @@ def parse_word(text: str, first: bool) -> Word | None:
         if whole is not None and whole.role in ("given", "name"):
             owners = whole.owners or (f"lat:{whole.value}",)
             return Word(bare, "diminutive", whole.value, whole.gender, owners, True)
-    if not matches and bare.isascii():
+    if not matches and bare.isascii() and _RUSSIAN_ENDING.search(bare):
         from .search import fuzzy
 
         matches = fuzzy(bare)
