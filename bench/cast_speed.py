@@ -27,7 +27,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     corpus = SHARED / "corpus"
-    text = (corpus / "anna_karenina.txt").read_text("utf-8") + "\n\n" + (corpus / "crime_and_punishment.txt").read_text("utf-8")
+    novels = ("anna_karenina.txt", "crime_and_punishment.txt")
+    text = "\n\n".join((corpus / name).read_text("utf-8") for name in novels)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "novel.txt"
         path.write_text(text, encoding="utf-8")

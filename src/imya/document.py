@@ -9,6 +9,7 @@ line, chapter headings as paragraphs of kind "heading".
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 # What a stretch of text is: the story itself, or what surrounds it.
@@ -43,8 +44,8 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a text offset (for txt/md, the source file's)."""
-        if not self._line_starts:
-            self._line_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        if not self._line_starts:  # \r\n, \n and an old Mac's \r each end a line
+            self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", self.text)]
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
