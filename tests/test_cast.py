@@ -94,3 +94,46 @@ def test_crime_and_punishment_main_characters():
     assert {"Raskolnikov", "Rodya", "Rodion Romanovitch"} <= set(hero.forms)
     dounia = next(c for c in result.characters if "Dounia" in c.forms)
     assert "Avdotya Romanovna" in dounia.forms and dounia.gender == "f"
+
+
+def run_cli(*args):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "imya.cli", *args], capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+def test_cli_cast_json_on_a_story(tmp_path):
+    import json
+
+    code, out, err = run_cli("cast", "--json", str(Path(__file__).parent / "data" / "family_story.txt"))
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["characters"][0]["forms"] and doc["families"]
+
+
+def test_cli_cast_on_a_docx_made_with_python_docx(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Chapter 1", level=1)
+    d.add_paragraph("Natalia Alianovna Romanova looked at Yelena. “Natasha,” said Yelena, “run.”")
+    d.add_paragraph("Natasha ran. Romanova always ran.")
+    path = tmp_path / "story.docx"
+    d.save(path)
+    code, out, _ = run_cli("cast", str(path))
+    assert code == 0 and "Natalia Alianovna Romanova" in out and "Natasha" in out
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02\x03binary", b"PK\x03\x04broken zip"])
+def test_cli_cast_bad_files(tmp_path, content):
+    path = tmp_path / "story.epub"
+    path.write_bytes(content)
+    code, out, err = run_cli("cast", str(path))
+    assert code == 2 and out == "" and err.startswith("imya: error: ") and err.count("\n") == 1
+
+
+def test_cli_cast_missing_file():
+    code, out, err = run_cli("cast", "no/such/story.txt")
+    assert code == 2 and err.count("\n") == 1
