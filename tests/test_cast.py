@@ -136,4 +136,4 @@ def test_cli_cast_bad_files(tmp_path, content):
 
 def test_cli_cast_missing_file():
     code, out, err = run_cli("cast", "no/such/story.txt")
-    assert code == 2 and err.count("\n") == 1
+    assert code == 2 and out == "" and err.count("\n") == 1
