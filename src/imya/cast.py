@@ -165,6 +165,10 @@ class Cast:
     characters: list[Character]
     ambiguous: list[dict]
     families: list[Family]
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)  # each mention and its character id
+
+    def character(self, cid: str) -> Character:
+        return next(c for c in self.characters if c.id == cid)
 
     def to_dict(self) -> dict:
         return {
@@ -183,10 +187,12 @@ def cast(doc: Document) -> Cast:
     parsed = {m.text: slots(m) for m in found}
     people = _anchor_characters(found, parsed)
     assigned: dict[str, Counter] = {}
+    who: list[tuple[Mention, Character]] = []
 
     def give(c: Character, m: Mention) -> None:
         c.add(m, parsed[m.text])
         assigned.setdefault(m.text, Counter())[id(c)] += 1
+        who.append((m, c))
 
     # Full names go to their character at once; single names wait in groups of one kind.
     groups: dict[tuple, list[Mention]] = {}
@@ -214,7 +220,8 @@ def cast(doc: Document) -> Cast:
         candidates += [c.id for c in contested.get(text, ()) if c.id not in candidates and c.mentions]
         if len(candidates) > 1:
             ambiguous.append({"text": text, "candidates": candidates})
-    return Cast(people, ambiguous, families(people))
+    who.sort(key=lambda mc: mc[0].start)
+    return Cast(people, ambiguous, families(people), [(m, c.id) for m, c in who])
 
 
 def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[Character]:

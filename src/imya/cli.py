@@ -179,6 +179,18 @@ def _cast(args, console: Console) -> None:
         render.cast(console, result, args.limit)
 
 
+def _dialogue(args, console: Console) -> None:
+    from .dialogue import dialogue
+    from .read import read
+
+    doc = read(args.file)
+    result = dialogue(doc)
+    if args.json:
+        print(render.to_json(result.to_dict()))
+    else:
+        render.dialogue(console, doc, result, args.limit)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .translit import SCHEMES
 
@@ -219,6 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .txt, .md, .html, .epub or .docx file")
     p.add_argument("--limit", type=int, default=40, help="characters to show (text output; JSON lists all)")
     p.set_defaults(run=_cast)
+
+    p = sub.add_parser("dialogue", help="every quotation with its speaker, addressees and vocatives")
+    p.add_argument("file", help="a .txt, .md, .html, .epub or .docx file")
+    p.add_argument("--limit", type=int, default=60, help="quotations to show (text output; JSON lists all)")
+    p.set_defaults(run=_dialogue)
 
     for p in sub.choices.values():
         p.add_argument("--json", action="store_true", help="print one JSON document on stdout")

@@ -133,3 +133,19 @@ def cast(console: Console, result, limit: int) -> None:
         for f in result.families:
             members = ", ".join(names.get(m, m) for m in f.members)
             console.print(f"  {f.relation}: {escape(members)} — {escape(f.evidence)}")
+
+
+def dialogue(console: Console, doc, result, limit: int) -> None:
+    console.print(f"[bold]{len(result.quotes)} quoted pieces[/bold]")
+    for q in result.quotes[:limit]:
+        line, col = doc.line_col(q.start)
+        words = " ".join(doc.text[q.start:q.end].split())
+        words = words if len(words) <= 70 else words[:67] + "..."
+        to = ", ".join(a.name or "?" for a in q.addressees) or "-"
+        voc = "; ".join(f"{v.text} ({v.register or '?'})" for v in q.vocatives)
+        console.print(f"  {line}:{col} [bold]{escape(q.speaker.name or '?')}[/bold] → {escape(to)}"
+                      f" [dim]({q.attribution})[/dim]: {escape(words)}" + (f"  [italic]vocative: {escape(voc)}[/]" if voc else ""))
+    if len(result.quotes) > limit:
+        console.print(f"  ... {len(result.quotes) - limit} more (--limit, or --json for all)")
+    for p in result.permissions:
+        console.print(f"  permission at {doc.line_col(p.start)[0]}: {escape(p.speaker or '?')} offers {escape(p.form)}")

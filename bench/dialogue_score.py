@@ -1,0 +1,115 @@
+"""Score `imya dialogue` against PDNC's annotated quotations.
+
+    python bench/dialogue_score.py [--novels Emma,PrideAndPrejudice]
+
+For each novel of ../shared/pdnc: quotation recall (a gold quotation is found
+when one of our quoted pieces covers half of its first span or more), speaker
+accuracy (our speaker is the gold speaker; our characters are matched to gold
+characters by their name forms against PDNC's aliases), and addressee accuracy
+(our first addressee is one of the gold addressees); by quote type (Explicit,
+Anaphoric, Implicit) and overall.  Accuracies count every gold quotation, found
+or not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import bisect
+import csv
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+TYPES = ("Explicit", "Anaphoric", "Implicit")
+
+
+def gold_characters(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """alias → gold main name; main name → main name (for speakers named by main name)."""
+    alias, main = {}, {}
+    with open(folder / "character_info.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            main[row["Main Name"]] = row["Main Name"]
+            for a in ast.literal_eval(row["Aliases"]):
+                alias.setdefault(a, row["Main Name"])
+    return alias, main
+
+
+def match_characters(cast, alias: dict[str, str]) -> dict[str, str]:
+    """Our character id → the gold character whose aliases cover most of its mentions."""
+    out = {}
+    for c in cast.characters:
+        votes: Counter = Counter()
+        for text, n in c.forms.items():
+            if text in alias:
+                votes[alias[text]] += n
+        if votes:
+            out[c.id] = votes.most_common(1)[0][0]
+    return out
+
+
+def score_novel(folder: Path) -> dict:
+    from imya.cast import cast as build_cast
+    from imya.dialogue import dialogue
+    from imya.read import read
+
+    doc = read(str(folder / "novel_text.txt"))
+    result = build_cast(doc)
+    quotes = dialogue(doc, result).quotes
+    alias, _ = gold_characters(folder)
+    to_gold = match_characters(result, alias)
+    starts = [q.start for q in quotes]
+    tally: dict[str, Counter] = defaultdict(Counter)
+    with open(folder / "quotation_info.csv", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            a, b = ast.literal_eval(row["quoteByteSpans"])[0]
+            kind = row["quoteType"] if row["quoteType"] in TYPES else "Other"
+            found = None
+            i = bisect.bisect_right(starts, a) - 1
+            for j in (i, i + 1):
+                if 0 <= j < len(quotes) and min(quotes[j].end, b) - max(quotes[j].start, a) >= 0.5 * (b - a):
+                    found = quotes[j]
+                    break
+            gold_to = set(ast.literal_eval(row["addressees"])) if row["addressees"].startswith("[") else set()
+            for key in (kind, "all"):
+                t = tally[key]
+                t["quotes"] += 1
+                if found is None:
+                    continue
+                t["found"] += 1
+                t["speaker"] += to_gold.get(found.speaker.character or "") == row["speaker"]
+                if gold_to:
+                    t["with_addressee"] += 1
+                    first = found.addressees[0].character if found.addressees else None
+                    t["addressee"] += to_gold.get(first or "") in gold_to
+    return tally
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--novels", help="comma-separated PDNC folder names (default: all)")
+    args = ap.parse_args()
+    if not (SHARED / "pdnc").exists():
+        sys.exit("bench/dialogue_score.py needs ../shared beside the repository")
+    folders = sorted(p for p in (SHARED / "pdnc").iterdir() if p.is_dir())
+    if args.novels:
+        folders = [p for p in folders if p.name in args.novels.split(",")]
+    total: dict[str, Counter] = defaultdict(Counter)
+    print(f"  {'novel':30} {'quotes':>6} {'recall':>7} {'speaker':>8} {'addressee':>9}")
+    for folder in folders:
+        tally = score_novel(folder)
+        t = tally["all"]
+        print(f"  {folder.name:30} {t['quotes']:6d} {t['found'] / t['quotes']:7.1%} {t['speaker'] / t['quotes']:8.1%} "
+              f"{t['addressee'] / max(1, t['with_addressee']):9.1%}")
+        for key, counts in tally.items():
+            total[key].update(counts)
+    for key in (*TYPES, "all"):
+        t = total[key]
+        if t["quotes"]:
+            print(f"  {key:30} {t['quotes']:6d} {t['found'] / t['quotes']:7.1%} {t['speaker'] / t['quotes']:8.1%} "
+                  f"{t['addressee'] / max(1, t['with_addressee']):9.1%}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,247 @@
+"""Who speaks to whom: every quotation with its speaker, addressees and vocatives.
+
+Speakers come, in order of trust, from an explicit tag ("Yes," said Natasha),
+a pronoun tag resolved by gender and recency ("Yes," she said), the character
+acting in the same paragraph, and the alternation of a two-party exchange.
+Addressees are the characters named as vocatives in the quote ("Natasha,
+come here"), else the other party of the exchange.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import asdict, dataclass, field
+from functools import cache, lru_cache
+
+from . import quotes as quotes_mod
+from .cast import Cast
+from .cast import cast as build_cast
+from .data import rows
+from .document import Document
+from .mentions import Mention
+
+TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
+PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
+_PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
+
+
+@cache
+def _verb_rx() -> re.Pattern:
+    verbs = sorted((v for _, (v,) in rows("speech_verbs.tsv", ("verb",))), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\b", re.I)
+
+
+def speech_verb(text: str) -> re.Match | None:
+    """The first speech verb in `text` (said, asked, went on...)."""
+    return _verb_rx().search(text)
+
+
+@dataclass(slots=True)
+class Who:
+    character: str | None
+    name: str | None
+
+
+@dataclass(slots=True)
+class Vocative:
+    start: int
+    end: int
+    text: str
+    character: str | None
+    register: str | None
+
+
+@dataclass(slots=True)
+class Quote:
+    """One quoted piece.  Field names are a stable JSON contract; text[start:end] is the content."""
+
+    start: int
+    end: int
+    speaker: Who
+    addressees: list[Who] = field(default_factory=list)
+    vocatives: list[Vocative] = field(default_factory=list)
+    turn: int = 0  # pieces of one utterance share a turn
+    attribution: str = "none"  # explicit | anaphoric | implicit | none: how the speaker was found
+
+
+@dataclass(slots=True)
+class Permission:
+    """"Call me Natasha": from here on the speaker's listeners may use this form."""
+
+    start: int
+    speaker: str | None
+    form: str
+
+
+@dataclass(slots=True)
+class Dialogue:
+    quotes: list[Quote]
+    permissions: list[Permission]
+
+    def to_dict(self) -> dict:
+        return {"quotes": [asdict(q) for q in self.quotes], "permissions": [asdict(p) for p in self.permissions]}
+
+
+class _Index:
+    """Mentions in text order, split into narration and speech, with their characters."""
+
+    def __init__(self, result: Cast, pieces: list[quotes_mod.Piece]):
+        spans = [(p.start, p.end) for p in pieces]
+        starts = [a for a, _ in spans]
+        self.narration: list[tuple[Mention, str]] = []
+        self.speech: list[tuple[Mention, str]] = []
+        for m, cid in result.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            inside = i >= 0 and spans[i][0] <= m.start < spans[i][1]
+            (self.speech if inside else self.narration).append((m, cid))
+        self.narration_starts = [m.start for m, _ in self.narration]
+        self.speech_starts = [m.start for m, _ in self.speech]
+        self.gender = {c.id: c.gender for c in result.characters}
+        self.names = {c.id: c.name for c in result.characters}
+
+    def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
+        i = bisect.bisect_left(self.narration_starts, start)
+        j = bisect.bisect_left(self.narration_starts, end)
+        return self.narration[i:j]
+
+    def speech_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
+        i = bisect.bisect_left(self.speech_starts, start)
+        j = bisect.bisect_left(self.speech_starts, end)
+        return self.speech[i:j]
+
+    def last_of_gender(self, before: int, gender: str, skip: str | None = None) -> str | None:
+        i = bisect.bisect_left(self.narration_starts, before) - 1
+        limit = 0
+        while i >= 0 and limit < 200:
+            cid = self.narration[i][1]
+            if self.gender.get(cid) == gender and cid != skip:
+                return cid
+            i -= 1
+            limit += 1
+        return None
+
+
+def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
+    """Every quotation of `doc` with its speaker, addressees and vocatives."""
+    result = result or build_cast(doc)
+    pieces = quotes_mod.find(doc)
+    index = _Index(result, pieces)
+    text = doc.text
+    turns: dict[int, list[quotes_mod.Piece]] = {}
+    for p in pieces:
+        turns.setdefault(p.turn, []).append(p)
+    out: list[Quote] = []
+    permissions: list[Permission] = []
+    history: list[tuple[str | None, str | None]] = []  # (speaker, addressee) of recent turns
+    last_paragraph = -2
+    for turn, group in turns.items():
+        paragraph = doc.paragraphs[group[0].paragraph] if doc.paragraphs else None
+        p_start = paragraph.start if paragraph else 0
+        p_end = doc.paragraphs[group[-1].paragraph].end if doc.paragraphs else len(text)
+        if group[0].paragraph - last_paragraph > 3:
+            history = []  # a new conversation
+        last_paragraph = group[-1].paragraph
+        vocatives = [_vocative(text, m, cid, g) for g in group for m, cid in index.speech_in(g.start, g.end)]
+        vocatives = [v for v in vocatives if v is not None]
+        called = {v.character for v in vocatives}  # nobody calls themselves by name
+        speaker, how = _tagged(text, group, p_start, p_end, index)
+        if speaker is None or speaker in called:
+            speaker, how = _implicit(group, p_start, p_end, index, history, called)
+        addressees = list(dict.fromkeys(v.character for v in vocatives if v.character and v.character != speaker))
+        if not addressees:
+            other = next((s for s, _ in reversed(history) if s and s != speaker), None)
+            addressees = [other] if other else []
+        for g in group:
+            content = text[g.start:g.end]
+            for m in _PERMISSION.finditer(content):
+                if m.group(0).lower().startswith(("call me", "my name is", "i am called")):
+                    permissions.append(Permission(g.start + m.start(), speaker, m.group(1)))
+        who = Who(speaker, index.names.get(speaker) if speaker else None)
+        listeners = [Who(a, index.names.get(a)) for a in addressees]
+        for g in group:
+            mine = [v for v in vocatives if g.start <= v.start < g.end]
+            out.append(Quote(g.start, g.end, who, listeners, mine, turn, how))
+        history.append((speaker, addressees[0] if addressees else None))
+        history = history[-4:]
+    return Dialogue(out, permissions)
+
+
+def _tagged(text: str, group, p_start: int, p_end: int, index: _Index) -> tuple[str | None, str]:
+    """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said'."""
+    regions = []
+    edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        if b > a:
+            regions.append((max(a, p_start), min(b, p_end)))
+    best: tuple[int, str | None, str] | None = None
+    for a, b in regions:
+        for v in _verb_rx().finditer(text, a, b):
+            found = _subject(text, v, a, b, index)
+            if found is None:
+                continue
+            distance = min(abs(v.start() - g.end) for g in group)
+            if best is None or distance < best[0]:
+                best = (distance, *found)
+    return (best[1], best[2]) if best else (None, "none")
+
+
+def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[str | None, str] | None:
+    """Who the speech verb has as subject: a named character, or a pronoun resolved."""
+    for m, cid in index.narration_in(max(a, verb.start() - TAG_REACH), verb.start()):
+        gap = text[m.end:verb.start()]
+        if re.fullmatch(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+)?", gap):
+            return cid, "explicit"
+    for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
+        gap = text[verb.end():m.start]
+        if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?", gap):
+            return cid, "explicit"
+    before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
+    after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
+    pronoun = (before or after)
+    if pronoun is None:
+        return None
+    gender = PRONOUNS[pronoun.group(1).lower()]
+    if gender == "narrator":
+        return None, "anaphoric"
+    return index.last_of_gender(verb.start(), gender), "anaphoric"
+
+
+def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: set) -> tuple[str | None, str]:
+    """No tag: the character acting in the paragraph, else the turn-taking of the exchange."""
+    acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called]
+    if acting:
+        return acting[0], "implicit"
+    if len(history) >= 2 and history[-2][0] and history[-2][0] != history[-1][0] and history[-2][0] not in called:
+        return history[-2][0], "implicit"
+    if history and history[-1][1] and history[-1][1] not in called:
+        return history[-1][1], "implicit"
+    before = index.narration_in(max(0, p_start - 3000), p_start)
+    last = history[-1][0] if history else None
+    for _, cid in reversed(before):
+        if cid != last and cid not in called:
+            return cid, "implicit"
+    return None, "none"
+
+
+def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
+    """A name set off by commas at the start or end of the words, or alone with ! or ?."""
+    before = text[piece.start:m.start]
+    after = text[m.end:piece.end]
+    opens = before.strip(" \t\n“”\"'‘’—–-") == "" or re.search(r"[,!?;]\s*(?:(?:oh|ah|my dear|dear|my)\s+)?$",
+                                                                   before, re.I)
+    closes = after.strip() == "" or re.match(r"\s*[,!?.;:—–]", after)
+    if not (opens and closes):
+        return None
+    return Vocative(m.start, m.end, text[m.start:m.end], cid, _register(m.text))
+
+
+@lru_cache(maxsize=4096)
+def _register(form: str) -> str | None:
+    from .errors import ImyaError
+    from .forms import classify
+
+    try:
+        return classify(form).register
+    except ImyaError:
+        return None

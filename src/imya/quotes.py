@@ -1,0 +1,155 @@
+"""Quotations: where characters speak, in any of the ways English prose marks speech.
+
+Curly or straight, double or single quotes (a straight single quote is also the
+apostrophe: an opening mark follows a space or punctuation and precedes a
+letter; a closing one follows a letter or punctuation and precedes a space or
+punctuation — don't and Natasha's have letters on both sides), speech that runs
+over several paragraphs (no closing mark until the last), speech broken by a
+tag ("Yes," he said, "but..."), and dialogue opened by a dash (— Yes.).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Document, Paragraph
+
+STYLES = ("curly_double", "straight_double", "curly_single", "straight_single", "dash")
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–\-“\"]))['‘](?=[^\s'’])")
+_CLOSE_SINGLE = re.compile(r"(?<=[^\s'‘])['’](?=$|[\s.,;:!?)\]—–\-”\"])")
+_DASH = re.compile(r"^[ \t]*[—–―]+[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One stretch of quoted speech; text[start:end] is its content, without the marks."""
+
+    start: int
+    end: int
+    paragraph: int  # index into the document's paragraphs
+    turn: int  # pieces of one utterance share a turn (a quote broken by a tag, or running on)
+
+
+def style(text: str) -> str:
+    """The document's way of marking speech."""
+    counts = {
+        "curly_double": text.count("“"),
+        "straight_double": text.count('"') // 2,
+        "curly_single": len(re.findall(r"(?:^|(?<=\s))‘", text)),
+        "straight_single": len(_OPEN_SINGLE.findall(text.replace("‘", "x"))),
+        "dash": len(re.findall(r"(?m)^[ \t]*[—–―]", text)),
+    }
+    best = max(counts, key=counts.get)
+    # single marks are also apostrophes and nested quotes: they must clearly win
+    if best in ("curly_single", "straight_single") and counts[best] < 2 * max(
+            counts["curly_double"], counts["straight_double"]):
+        best = "curly_double" if counts["curly_double"] >= counts["straight_double"] else "straight_double"
+    return best
+
+
+def find(doc: Document) -> list[Piece]:
+    """Every quoted piece in the story paragraphs of `doc`, in text order."""
+    text = doc.text
+    how = style(text)
+    paragraphs = doc.paragraphs or [Paragraph(0, len(text))]
+    pieces: list[Piece] = []
+    turn = -1
+    open_turn = False  # the previous paragraph ended inside a quotation
+    for index, p in enumerate(paragraphs):
+        if p.kind != "story":
+            open_turn = False
+            continue
+        spans, still_open = _spans(text, p.start, p.end, how, open_turn)
+        for i, (a, b) in enumerate(spans):
+            if not (i == 0 and open_turn and a == _content_start(text, p.start)):
+                turn += 1 if i == 0 or not _is_tag_break(text, spans[i - 1][1], a) else 0
+            if turn < 0:
+                turn = 0
+            if b > a:
+                pieces.append(Piece(a, b, index, turn))
+        open_turn = still_open
+    return pieces
+
+
+def _content_start(text: str, start: int) -> int:
+    i = start
+    while i < len(text) and text[i] in " \t“\"‘'—–―":
+        i += 1
+    return i
+
+
+def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
+    """'Yes,' he said, 'but...': the stretch between two pieces of one utterance is a speech tag.
+
+    "Papa." Dmitri kissed her. "Natashenka..." is two turns: no speech verb between.
+    """
+    from .dialogue import speech_verb
+
+    between = text[prev_end + 1:start - 1]
+    if len(between) > 160 or "\n\n" in between:
+        return False
+    return bool(re.search(r"[,:;—–-]\s*$", between)) or speech_verb(between) is not None
+
+
+def _spans(text: str, start: int, end: int, how: str, continuing: bool) -> tuple[list[tuple[int, int]], bool]:
+    """Quoted spans in one paragraph, and whether the quotation runs on past it."""
+    if how == "dash":
+        m = _DASH.match(text, start, end)
+        if not m:
+            return [], False
+        # — Yes, — said Natasha, — but ...: dashes inside the paragraph cut off the tags
+        spans, pos, inside = [], m.end(), True
+        for d in re.finditer(r"\s[—–―]\s", text[m.end():end]):
+            cut = m.end() + d.start()
+            if inside:
+                spans.append((pos, cut))
+            pos, inside = m.end() + d.end(), not inside
+        if inside:
+            spans.append((pos, end))
+        return spans, False
+    if how in ("curly_double", "straight_double"):
+        return _double(text, start, end, how, continuing)
+    return _single(text, start, end, how, continuing)
+
+
+def _double(text: str, start: int, end: int, how: str, continuing: bool) -> tuple[list[tuple[int, int]], bool]:
+    opener, closer = ("“", "”") if how == "curly_double" else ('"', '"')
+    spans: list[tuple[int, int]] = []
+    i, inside, content = start, False, start
+    while i < end:
+        ch = text[i]
+        if not inside and ch == opener:
+            inside, content = True, i + 1
+        elif inside and ch == closer:
+            spans.append((content, i))
+            inside = False
+        i += 1
+    if inside:
+        spans.append((content, _trim_end(text, content, end)))
+    return spans, inside
+
+
+def _single(text: str, start: int, end: int, how: str, continuing: bool) -> tuple[list[tuple[int, int]], bool]:
+    opens = {m.start() for m in _OPEN_SINGLE.finditer(text, start, end)}
+    closes = {m.start() for m in _CLOSE_SINGLE.finditer(text, start, end)}
+    if how == "curly_single":
+        opens = {i for i in opens if text[i] == "‘"}
+        closes = {i for i in closes if text[i] == "’"}
+    spans: list[tuple[int, int]] = []
+    inside, content = False, start
+    for i in sorted(opens | closes):
+        if not inside and i in opens:
+            inside, content = True, i + 1
+        elif inside and i in closes:
+            spans.append((content, i))
+            inside = False
+    if inside:
+        spans.append((content, _trim_end(text, content, end)))
+    return spans, inside
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
