@@ -143,8 +143,9 @@ def dialogue(console: Console, doc, result, limit: int) -> None:
         words = words if len(words) <= 70 else words[:67] + "..."
         to = ", ".join(a.name or "?" for a in q.addressees) or "-"
         voc = "; ".join(f"{v.text} ({v.register or '?'})" for v in q.vocatives)
+        extra = f"  [italic]vocative: {escape(voc)}[/]" if voc else ""
         console.print(f"  {line}:{col} [bold]{escape(q.speaker.name or '?')}[/bold] → {escape(to)}"
-                      f" [dim]({q.attribution})[/dim]: {escape(words)}" + (f"  [italic]vocative: {escape(voc)}[/]" if voc else ""))
+                      f" [dim]({q.attribution})[/dim]: {escape(words)}{extra}")
     if len(result.quotes) > limit:
         console.print(f"  ... {len(result.quotes) - limit} more (--limit, or --json for all)")
     for p in result.permissions:
