@@ -23,6 +23,9 @@ from .mentions import Mention
 from .patronymic import parse as parse_patronymic
 from .translit import to_latin
 
+# English "Mrs. Bennet" is the wife, never her daughter "Miss Elizabeth Bennet": a married
+# title joins only someone already called by it (or known by the surname alone).
+MARRIED_TITLES = ("mrs",)
 NEARBY = 4000  # characters: how far a mention looks for the character it means
 NEAR_ENOUGH = 1  # a one-part name joins a character only if named near them this often
 
@@ -38,6 +41,7 @@ class Slots:
     has_title: bool
     soft_gender: bool = False  # the gender comes only from a surname's ending (translations blur it)
     loose: str | None = None  # one unknown word alone: a given name or a surname (Harriet, Knightley)
+    married: bool = False  # called by a married woman's title (Mrs.)
 
     def size(self) -> int:
         return bool(self.given) + bool(self.patronymic) + bool(self.surname) + bool(self.loose)
@@ -72,7 +76,8 @@ def slots(m: Mention) -> Slots:
     has_title = any(w.role == "title" for w in m.words)
     if len(names) == 1 and names[0].role == "name" and not has_title:  # Madame Lippevechsel: a surname
         loose, surname = names[0].value, None
-    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose)
+    married = any(w.role == "title" and w.value.rstrip(".") in MARRIED_TITLES for w in m.words)
+    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married)
 
 
 @dataclass
@@ -86,6 +91,7 @@ class Character:
     first_offset: int = -1
     last_offset: int = -1
     offsets: list[int] = field(default_factory=list)  # where the character is named
+    married: bool = False  # called Mrs. somewhere
     best: tuple[int, int, str] = (0, 0, "")  # (slots, count, text) of the fullest form
 
     @property
@@ -108,6 +114,8 @@ class Character:
         """The mention could name this character: no part disagrees, at least one agrees."""
         if s.gender and self.gender and s.gender != self.gender and (strict or not s.soft_gender):
             return False
+        if s.married and not self.married and self.given:
+            return False
         if s.loose:
             return self._loose_agrees(s)
         agree = 0
@@ -126,6 +134,7 @@ class Character:
         return agree > 0
 
     def absorb(self, s: Slots) -> None:
+        self.married = self.married or s.married
         if s.loose and not (self.given or self.surname):
             self.given, self.surname = frozenset({f"lat:{s.loose}"}), s.loose
         if s.given:
@@ -203,8 +212,8 @@ def cast(doc: Document) -> Cast:
             most = max(c.agreement(s) for c in fitting)
             give(_choose([c for c in fitting if c.agreement(s) == most], m.start), m)
         else:
-            groups.setdefault((s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender),
-                              []).append(m)
+            key = (s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender, s.married)
+            groups.setdefault(key, []).append(m)
     contested: dict[str, list[Character]] = {}
     for group in sorted(groups.values(), key=len, reverse=True):
         fitting = _place_group(group, parsed, people, give)
@@ -221,7 +230,31 @@ def cast(doc: Document) -> Cast:
         if len(candidates) > 1:
             ambiguous.append({"text": text, "candidates": candidates})
     who.sort(key=lambda mc: mc[0].start)
+    _genders_from_pronouns(doc.text, who)
     return Cast(people, ambiguous, families(people), [(m, c.id) for m, c in who])
+
+
+_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> None:
+    """A character whose names say nothing of gender (Harriet, Knightley) takes the pronouns
+    that follow their name in the text: "Harriet ... she"."""
+    votes: dict[int, list[int]] = {}
+    for m, c in who:
+        if c.gender is None:
+            after = text[m.end:m.end + 80]
+            v = votes.setdefault(id(c), [0, 0])
+            v[0] += len(_HE.findall(after))
+            v[1] += len(_SHE.findall(after))
+    for _, c in who:
+        he, she = votes.get(id(c), (0, 0))
+        if c.gender is None and he + she >= 3:
+            if he >= 2 * she:
+                c.gender = "m"
+            elif she >= 2 * he:
+                c.gender = "f"
 
 
 def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[Character]:

@@ -110,16 +110,22 @@ class _Index:
         j = bisect.bisect_left(self.speech_starts, end)
         return self.speech[i:j]
 
-    def last_of_gender(self, before: int, gender: str, skip: str | None = None) -> str | None:
+    def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]]) -> str | None:
+        """The character of this gender named or heard speaking most recently before `before`."""
         i = bisect.bisect_left(self.narration_starts, before) - 1
-        limit = 0
-        while i >= 0 and limit < 200:
+        named = None
+        for _ in range(200):
+            if i < 0:
+                break
             cid = self.narration[i][1]
-            if self.gender.get(cid) == gender and cid != skip:
-                return cid
+            if self.gender.get(cid) == gender:
+                named = (self.narration[i][0].start, cid)
+                break
             i -= 1
-            limit += 1
-        return None
+        heard = next(((at, cid) for at, cid in reversed(speakers)
+                      if at < before and self.gender.get(cid) == gender), None)
+        best = max((x for x in (named, heard) if x), default=None)
+        return best[1] if best else None
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -134,6 +140,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     out: list[Quote] = []
     permissions: list[Permission] = []
     history: list[tuple[str | None, str | None]] = []  # (speaker, addressee) of recent turns
+    heard: list[tuple[int, str]] = []  # where each speaker spoke, for "he said"
     last_paragraph = -2
     for turn, group in turns.items():
         paragraph = doc.paragraphs[group[0].paragraph] if doc.paragraphs else None
@@ -145,7 +152,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         vocatives = [_vocative(text, m, cid, g) for g in group for m, cid in index.speech_in(g.start, g.end)]
         vocatives = [v for v in vocatives if v is not None]
         called = {v.character for v in vocatives}  # nobody calls themselves by name
-        speaker, how = _tagged(text, group, p_start, p_end, index)
+        speaker, how = _tagged(text, group, p_start, p_end, index, heard)
         if speaker is None or speaker in called:
             speaker, how = _implicit(group, p_start, p_end, index, history, called)
         addressees = list(dict.fromkeys(v.character for v in vocatives if v.character and v.character != speaker))
@@ -163,11 +170,13 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
             mine = [v for v in vocatives if g.start <= v.start < g.end]
             out.append(Quote(g.start, g.end, who, listeners, mine, turn, how))
         history.append((speaker, addressees[0] if addressees else None))
+        if speaker:
+            heard.append((group[0].start, speaker))
         history = history[-4:]
     return Dialogue(out, permissions)
 
 
-def _tagged(text: str, group, p_start: int, p_end: int, index: _Index) -> tuple[str | None, str]:
+def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard) -> tuple[str | None, str]:
     """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said'."""
     regions = []
     edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
@@ -177,7 +186,7 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index) -> tuple[
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
         for v in _verb_rx().finditer(text, a, b):
-            found = _subject(text, v, a, b, index)
+            found = _subject(text, v, a, b, index, heard)
             if found is None:
                 continue
             distance = min(abs(v.start() - g.end) for g in group)
@@ -186,7 +195,7 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index) -> tuple[
     return (best[1], best[2]) if best else (None, "none")
 
 
-def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[str | None, str] | None:
+def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index, heard) -> tuple[str | None, str] | None:
     """Who the speech verb has as subject: a named character, or a pronoun resolved."""
     for m, cid in index.narration_in(max(a, verb.start() - TAG_REACH), verb.start()):
         gap = text[m.end:verb.start()]
@@ -204,7 +213,7 @@ def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[
     gender = PRONOUNS[pronoun.group(1).lower()]
     if gender == "narrator":
         return None, "anaphoric"
-    return index.last_of_gender(verb.start(), gender), "anaphoric"
+    return index.last_of_gender(verb.start(), gender, heard), "anaphoric"
 
 
 def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: set) -> tuple[str | None, str]:

@@ -18,7 +18,7 @@ from .document import Document, Paragraph
 STYLES = ("curly_double", "straight_double", "curly_single", "straight_single", "dash")
 _OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–\-“\"]))['‘](?=[^\s'’])")
 _CLOSE_SINGLE = re.compile(r"(?<=[^\s'‘])['’](?=$|[\s.,;:!?)\]—–\-”\"])")
-_DASH = re.compile(r"^[ \t]*[—–―]+[ \t]*")
+_DASH = re.compile(r"^[ \t]*[—–―]+[ \t]*", re.M)
 
 
 @dataclass(frozen=True, slots=True)

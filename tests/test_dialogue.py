@@ -1,0 +1,112 @@
+"""Quotations and who speaks to whom, on passages written for the tests."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from imya.dialogue import dialogue
+from imya.document import Document
+from imya.quotes import find, style
+from imya.read.text import parse_text
+
+
+def doc(text: str) -> Document:
+    return parse_text("story.txt", text, "utf-8", markdown=False)
+
+
+def contents(text: str) -> list[str]:
+    d = doc(text)
+    return [d.text[p.start:p.end] for p in find(d)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Yes,” said Natasha, “but not today.”\n\n“Why?” asked Dmitri.",
+     ["Yes,", "but not today.", "Why?"]),
+    ('"Yes," said Natasha, "but not today."\n\n"Why?" asked Dmitri.',
+     ["Yes,", "but not today.", "Why?"]),
+    ("'I don't know,' said Bazarov. 'Arkady's uncle knows.'\n\n'Does he?' said Arkady. 'Then ask him.'\n\n"
+     "It was the Kirsanovs' house, and nobody's fault.\n\n'Well,' said Bazarov.",
+     ["I don't know,", "Arkady's uncle knows.", "Does he?", "Then ask him.", "Well,"]),
+    ("“It began in Moscow,” said Natasha. “We were young.\n\n“Then the war came.”\n\nDmitri said nothing.",
+     ["It began in Moscow,", "We were young.", "Then the war came."]),
+    ("“He said ‘never’ to me,” said Natasha.\n\n“Never?”",
+     ["He said ‘never’ to me,", "Never?"]),
+])
+def test_quotation_styles(text, expected):
+    assert contents(text) == expected
+
+
+def test_dash_dialogue():
+    text = "— Yes, — said Natasha, — but not today.\n\n— Why? — asked Dmitri.\n\n— Because."
+    assert style(text) == "dash"
+    assert contents(text) == ["Yes,", "but not today.", "Why?", "Because."]
+
+
+def test_offsets_are_into_the_text():
+    text = "Chapter 1\n\n“Natasha, come here,” said Dmitri Sergeyevich.\n"
+    d = doc(text)
+    q = dialogue(d).quotes[0]
+    assert text[q.start:q.end] == "Natasha, come here,"
+    v = q.vocatives[0]
+    assert text[v.start:v.end] == "Natasha" and v.register == "short"
+
+
+STORY = """Natalia Alianovna Romanova came into the room. Dmitri Sergeyevich Sokolovsky was reading.
+
+“Dmitri Sergeyevich, you are late,” said Natalia Alianovna.
+
+“Am I?” he asked.
+
+“You are.”
+
+“Then forgive me, Natasha.”
+
+Natalia Alianovna laughed. “Call me Natasha, then, since you have begun.”
+"""
+
+
+def test_speakers_explicit_anaphoric_implicit_and_acting():
+    d = dialogue(doc(STORY))
+    speakers = [(q.speaker.name, q.attribution) for q in d.quotes]
+    natalia, dmitri = "Natalia Alianovna Romanova", "Dmitri Sergeyevich Sokolovsky"
+    assert speakers[0] == (natalia, "explicit")
+    assert speakers[1] == (dmitri, "anaphoric")
+    assert speakers[2] == (natalia, "implicit")  # the exchange alternates
+    assert speakers[3][0] == dmitri
+    assert speakers[4][0] == natalia  # the character acting in the paragraph
+
+
+def test_addressees_from_vocatives_and_the_exchange():
+    d = dialogue(doc(STORY))
+    first, second = d.quotes[0], d.quotes[1]
+    assert [a.name for a in first.addressees] == ["Dmitri Sergeyevich Sokolovsky"]
+    assert first.vocatives[0].text == "Dmitri Sergeyevich" and first.vocatives[0].register == "name_patronymic"
+    assert [a.name for a in second.addressees] == ["Natalia Alianovna Romanova"]
+
+
+def test_permission_is_recorded():
+    d = dialogue(doc(STORY))
+    assert [(p.form, p.speaker) for p in d.permissions] == [("Natasha", "natalia_alianovna_romanova")]
+
+
+def test_cli_dialogue_json(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "imya.cli", "dialogue", "--json", str(path)],
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    q = out["quotes"][0]
+    assert set(q) >= {"start", "end", "speaker", "addressees", "vocatives"}
+    assert set(q["speaker"]) == {"character", "name"}
+    assert STORY[q["start"]:q["end"]] == "Dmitri Sergeyevich, you are late,"
+    assert set(q["vocatives"][0]) == {"start", "end", "text", "character", "register"}
+
+
+def test_cli_dialogue_bad_file(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "imya.cli", "dialogue", str(path)], capture_output=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
