@@ -139,7 +139,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         turns.setdefault(p.turn, []).append(p)
     out: list[Quote] = []
     permissions: list[Permission] = []
-    history: list[tuple[str | None, str | None]] = []  # (speaker, addressee) of recent turns
+    history: list[tuple[str | None, str | None, str | None]] = []  # (speaker, addressee, called by name)
     heard: list[tuple[int, str]] = []  # where each speaker spoke, for "he said"
     last_paragraph = -2
     for turn, group in turns.items():
@@ -157,7 +157,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
             speaker, how = _implicit(group, p_start, p_end, index, history, called)
         addressees = list(dict.fromkeys(v.character for v in vocatives if v.character and v.character != speaker))
         if not addressees:
-            other = next((s for s, _ in reversed(history) if s and s != speaker), None)
+            other = next((s for s, _, _ in reversed(history) if s and s != speaker), None)
             addressees = [other] if other else []
         for g in group:
             content = text[g.start:g.end]
@@ -169,7 +169,8 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         for g in group:
             mine = [v for v in vocatives if g.start <= v.start < g.end]
             out.append(Quote(g.start, g.end, who, listeners, mine, turn, how))
-        history.append((speaker, addressees[0] if addressees else None))
+        named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
+        history.append((speaker, addressees[0] if addressees else None, named))
         if speaker:
             heard.append((group[0].start, speaker))
         history = history[-4:]
@@ -221,6 +222,8 @@ def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: s
     acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called]
     if acting:
         return acting[0], "implicit"
+    if history and history[-1][2] and history[-1][2] not in called and history[-1][2] != history[-1][0]:
+        return history[-1][2], "implicit"  # "Natasha, come here." — the next words are Natasha's
     if len(history) >= 2 and history[-2][0] and history[-2][0] != history[-1][0] and history[-2][0] not in called:
         return history[-2][0], "implicit"
     if history and history[-1][1] and history[-1][1] not in called:
