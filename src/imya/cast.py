@@ -92,11 +92,11 @@ class Character:
     last_offset: int = -1
     offsets: list[int] = field(default_factory=list)  # where the character is named
     married: bool = False  # called Mrs. somewhere
-    best: tuple[int, int, str] = (0, 0, "")  # (slots, count, text) of the fullest form
+    best: tuple[bool, int, int, str] = (False, 0, 0, "")  # (not in capitals, parts, count, text)
 
     @property
     def name(self) -> str:
-        return self.best[2]
+        return self.best[3]
 
     @property
     def mentions(self) -> int:
@@ -150,8 +150,9 @@ class Character:
             self.first_offset = m.start
         self.last_offset = m.start
         self.offsets.append(m.start)
-        rank = (s.size(), self.forms[m.text], m.text)
-        if rank[:2] > self.best[:2]:
+        # the fullest, most used form names the character; a form in capitals only if nothing else
+        rank = (not m.text.isupper(), s.size(), self.forms[m.text], m.text)
+        if rank[:3] > self.best[:3]:
             self.best = rank
 
 
