@@ -63,10 +63,10 @@ def score(gold: dict[str, set[str]], owner: dict[str, str]) -> dict:
 
 
 def run_cast(path: Path):
-    from imya import cast as cast_mod
+    from imya.links import cast_and_dialogue
     from imya.read import read
 
-    return cast_mod.cast(read(str(path)))
+    return cast_and_dialogue(read(str(path)))[0]
 
 
 def corpus(show: int) -> list[tuple[str, dict]]:

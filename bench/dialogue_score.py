@@ -50,13 +50,12 @@ def match_characters(cast, alias: dict[str, str]) -> dict[str, str]:
 
 
 def score_novel(folder: Path) -> dict:
-    from imya.cast import cast as build_cast
-    from imya.dialogue import dialogue
+    from imya.links import cast_and_dialogue
     from imya.read import read
 
     doc = read(str(folder / "novel_text.txt"))
-    result = build_cast(doc)
-    quotes = dialogue(doc, result).quotes
+    result, dlg = cast_and_dialogue(doc)
+    quotes = dlg.quotes
     alias, _ = gold_characters(folder)
     to_gold = match_characters(result, alias)
     starts = [q.start for q in quotes]

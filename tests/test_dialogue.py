@@ -110,3 +110,26 @@ def test_cli_dialogue_bad_file(tmp_path):
     path.write_bytes(b"")
     proc = subprocess.run([sys.executable, "-m", "imya.cli", "dialogue", str(path)], capture_output=True, timeout=60)
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
+
+
+LINKED = """Murazov came to see Khlobuev in the morning. Khlobuev was still in bed.
+
+“Semen Semenovitch, you cannot go on like this,” said Murazov.
+
+“I know it,” said Khlobuev.
+
+“Then listen to me, Semen Semenovitch.”
+
+“I am listening,” said Khlobuev.
+"""
+
+
+def test_a_name_used_in_address_joins_the_surname_of_the_narration():
+    from imya.links import cast_and_dialogue
+
+    result, dlg = cast_and_dialogue(doc(LINKED))
+    khlobuev = next(c for c in result.characters if "Khlobuev" in c.forms)
+    assert "Semen Semenovitch" in khlobuev.forms
+    assert dlg.quotes[0].addressees[0].character == khlobuev.id
+    murazov = next(c for c in result.characters if "Murazov" in c.forms)
+    assert "Semen Semenovitch" not in murazov.forms

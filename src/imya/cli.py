@@ -169,10 +169,10 @@ def _address(args, console: Console) -> None:
 
 
 def _cast(args, console: Console) -> None:
-    from .cast import cast
+    from .links import cast_and_dialogue
     from .read import read
 
-    result = cast(read(args.file))
+    result, _ = cast_and_dialogue(read(args.file))
     if args.json:
         print(render.to_json(result.to_dict()))
     else:
@@ -180,11 +180,11 @@ def _cast(args, console: Console) -> None:
 
 
 def _dialogue(args, console: Console) -> None:
-    from .dialogue import dialogue
+    from .links import cast_and_dialogue
     from .read import read
 
     doc = read(args.file)
-    result = dialogue(doc)
+    _, result = cast_and_dialogue(doc)
     if args.json:
         print(render.to_json(result.to_dict()))
     else:

@@ -179,11 +179,16 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
 
 def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard) -> tuple[str | None, str]:
     """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said'."""
+    # only the narration right before or after each piece can tag it
+    reach = 2 * TAG_REACH + 30
     regions = []
     edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
     for a, b in zip(edges[::2], edges[1::2], strict=True):
-        if b > a:
-            regions.append((max(a, p_start), min(b, p_end)))
+        a, b = max(a, p_start), min(b, p_end)
+        if b - a > 2 * reach:
+            regions += [(a, a + reach), (b - reach, b)]
+        elif b > a:
+            regions.append((a, b))
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
         for v in _verb_rx().finditer(text, a, b):

@@ -32,7 +32,8 @@ class Piece:
 
 
 def style(text: str) -> str:
-    """The document's way of marking speech."""
+    """The document's way of marking speech (judged on its first 300,000 characters)."""
+    text = text[:300_000]
     counts = {
         "curly_double": text.count("“"),
         "straight_double": text.count('"') // 2,
@@ -117,13 +118,15 @@ def _double(text: str, start: int, end: int, how: str, continuing: bool) -> tupl
     opener, closer = ("“", "”") if how == "curly_double" else ('"', '"')
     spans: list[tuple[int, int]] = []
     i, inside, content = start, False, start
-    while i < end:
-        ch = text[i]
-        if not inside and ch == opener:
-            inside, content = True, i + 1
-        elif inside and ch == closer:
+    while True:
+        i = text.find(closer if inside else opener, i, end)
+        if i < 0:
+            break
+        if inside:
             spans.append((content, i))
-            inside = False
+        else:
+            content = i + 1
+        inside = not inside
         i += 1
     if inside:
         spans.append((content, _trim_end(text, content, end)))

@@ -1,0 +1,118 @@
+"""Joining names that only dialogue connects.
+
+Russian characters are called by name and patronymic to their face and by
+surname in the narration: "Semen Semenovitch, listen," says Murazov to the man
+the narration calls Khlobuev.  When the name a speaker calls out (a vocative)
+keeps landing on the same other party of the exchange, and the two characters'
+names do not conflict (one has the given name and patronymic, the other only
+the surname), they are one person.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .cast import Cast, Character, _name_ids, families
+from .cast import cast as build_cast
+from .dialogue import Dialogue, dialogue
+from .document import Document
+
+MIN_EVIDENCE = 2  # exchanges in which the name was called out to the same other party
+MIN_SHARE = 0.6  # of all the times the name was called out
+
+
+def partners(dlg: Dialogue) -> dict[str, Counter]:
+    """For each character called by name: the other party of the exchange each time."""
+    turns: list[tuple[str | None, set[str]]] = []
+    seen = set()
+    for q in dlg.quotes:
+        if q.turn in seen:
+            continue
+        seen.add(q.turn)
+        called = {v.character for qq in dlg.quotes if qq.turn == q.turn for v in qq.vocatives if v.character}
+        turns.append((q.speaker.character, called))
+    out: dict[str, Counter] = {}
+    for i, (speaker, called) in enumerate(turns):
+        near = [turns[j][0] for j in (i - 1, i + 1) if 0 <= j < len(turns)]
+        for v in called:
+            for other in near:
+                if other and other != speaker and other != v:
+                    out.setdefault(v, Counter())[other] += 1
+    return out
+
+
+def _complementary(a: Character, b: Character) -> bool:
+    """One is known by given name and patronymic, the other by surname alone, and nothing clashes."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    named = (a.given or a.patronymic) and not a.surname
+    bare = b.surname and not b.given and not b.patronymic
+    return bool(named and bare)
+
+
+def cast_and_dialogue(doc: Document) -> tuple[Cast, Dialogue]:
+    """The whole pipeline: names → cast → dialogue → the cast joined by address."""
+    result = build_cast(doc)
+    dlg = dialogue(doc, result)
+    linked, rename = link(result, dlg)
+    if rename:
+        _relabel(dlg, rename, {c.id: c.name for c in linked.characters})
+    return linked, dlg
+
+
+def _relabel(dlg: Dialogue, rename: dict[str, str], names: dict[str, str]) -> None:
+    for q in dlg.quotes:
+        for who in (q.speaker, *q.addressees):
+            if who.character:
+                who.character = rename.get(who.character, who.character)
+                who.name = names.get(who.character, who.name)
+        for v in q.vocatives:
+            v.character = rename.get(v.character, v.character) if v.character else None
+    for p in dlg.permissions:
+        p.speaker = rename.get(p.speaker, p.speaker) if p.speaker else None
+
+
+def link(result: Cast, dlg: Dialogue) -> tuple[Cast, dict[str, str]]:
+    """The cast with address-linked characters joined (ids and families recomputed), and the
+    old id → new id of every character."""
+    by_id = {c.id: c for c in result.characters}
+    evidence = partners(dlg)
+    merged: dict[str, str] = {}
+    for vid, others in sorted(evidence.items(), key=lambda kv: -sum(kv[1].values())):
+        (oid, n), total = others.most_common(1)[0], sum(others.values())
+        v, o = by_id.get(vid), by_id.get(oid)
+        if v is None or o is None or vid in merged or oid in merged:
+            continue
+        if n >= MIN_EVIDENCE and n / total >= MIN_SHARE and (_complementary(v, o) or _complementary(o, v)):
+            _absorb(o, v)
+            merged[vid] = oid
+    if not merged:
+        return result, {}
+    people = [c for c in result.characters if c.id not in merged]
+    old_ids = {id(c): c.id for c in result.characters}
+    for c in people:
+        c.id = ""
+    people.sort(key=lambda c: (-c.mentions, c.first_offset))
+    _name_ids(people)
+    final = {old: merged.get(old, old) for old in old_ids.values()}
+    new_id = {old_ids[id(c)]: c.id for c in people}
+    rename = {old: new_id[final[old]] for old in old_ids.values()}
+    ambiguous = []
+    for a in result.ambiguous:
+        candidates = list(dict.fromkeys(rename[c] for c in a["candidates"]))
+        if len(candidates) > 1:
+            ambiguous.append({"text": a["text"], "candidates": candidates})
+    mentions = [(m, rename[cid]) for m, cid in result.mentions]
+    return Cast(people, ambiguous, families(people), mentions), rename
+
+
+def _absorb(target: Character, other: Character) -> None:
+    target.forms.update(other.forms)
+    target.offsets = sorted(target.offsets + other.offsets)
+    target.first_offset = min(target.first_offset, other.first_offset)
+    target.last_offset = max(target.last_offset, other.last_offset)
+    target.given = target.given or other.given
+    target.patronymic = target.patronymic or other.patronymic
+    target.surname = target.surname or other.surname
+    target.gender = target.gender or other.gender
+    target.best = max(target.best, other.best)
