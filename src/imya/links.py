@@ -23,14 +23,11 @@ MIN_SHARE = 0.6  # of all the times the name was called out
 
 def partners(dlg: Dialogue) -> dict[str, Counter]:
     """For each character called by name: the other party of the exchange each time."""
-    turns: list[tuple[str | None, set[str]]] = []
-    seen = set()
+    by_turn: dict[int, tuple[str | None, set[str]]] = {}
     for q in dlg.quotes:
-        if q.turn in seen:
-            continue
-        seen.add(q.turn)
-        called = {v.character for qq in dlg.quotes if qq.turn == q.turn for v in qq.vocatives if v.character}
-        turns.append((q.speaker.character, called))
+        speaker, called = by_turn.setdefault(q.turn, (q.speaker.character, set()))
+        called.update(v.character for v in q.vocatives if v.character)
+    turns = list(by_turn.values())
     out: dict[str, Counter] = {}
     for i, (speaker, called) in enumerate(turns):
         near = [turns[j][0] for j in (i - 1, i + 1) if 0 <= j < len(turns)]
