@@ -43,3 +43,20 @@ def test_rule_derivation_parses_back(stem):
     male, female = _derive_by_rules(father)
     for p in (male, female):
         assert father in {f.cyrillic for f in parse_patronymic(p).fathers}
+
+
+NAMEISH = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                                "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁ -'’.éà1🙂")), max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMEISH)
+def test_any_text_gives_an_answer_or_a_clear_error(text):
+    from imya.errors import ImyaError
+    from imya.patronymic import answer
+
+    for call in (imya.explain, answer, imya.surname, imya.to_cyrillic):
+        try:
+            call(text)
+        except ImyaError:
+            pass
