@@ -52,11 +52,11 @@ NAMEISH = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDE
 @settings(max_examples=300, deadline=None)
 @given(NAMEISH)
 def test_any_text_gives_an_answer_or_a_clear_error(text):
+    from contextlib import suppress
+
     from imya.errors import ImyaError
     from imya.patronymic import answer
 
     for call in (imya.explain, answer, imya.surname, imya.to_cyrillic):
-        try:
+        with suppress(ImyaError):  # anything else fails the test
             call(text)
-        except ImyaError:
-            pass
