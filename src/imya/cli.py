@@ -191,6 +191,62 @@ def _dialogue(args, console: Console) -> None:
         render.dialogue(console, doc, result, args.limit)
 
 
+def _codes(text: str | None) -> set[str] | None:
+    from .lint import registry
+
+    if not text:
+        return None
+    codes = {c.strip().upper() for c in text.split(",") if c.strip()}
+    unknown = codes - set(registry())
+    if unknown:
+        raise ImyaError(f"unknown rule codes {', '.join(sorted(unknown))}; see imya rule --list")
+    return codes
+
+
+def _check(args, console: Console) -> int:
+    from .lint import SEVERITIES, context, lint
+    from .read import read
+
+    roster = None
+    if args.roster:
+        from .roster import load
+
+        roster = load(args.roster)
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    results = []
+    for path in args.files:
+        doc = read(path)
+        results.append((path, doc, lint(context(doc, roster), select, ignore)))
+    fail_at = SEVERITIES.index(args.fail_on)
+    failing = sum(1 for _, _, found in results for f in found if SEVERITIES.index(f.severity) >= fail_at)
+    if args.format == "json":
+        print(render.to_json({"findings": [{"file": path, **f.to_dict()} for path, _, found in results
+                                           for f in found]}))
+    elif args.format == "github":
+        for path, _, found in results:
+            for f in found:
+                level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
+                print(f"::{level} file={path},line={f.line},col={f.column},title={f.rule} {f.name}::{f.message}")
+    else:
+        render.findings(console, results)
+    return 0 if args.exit_zero or not failing else 1
+
+
+def _rule(args, console: Console) -> None:
+    from .lint import registry
+
+    rules = registry()
+    if args.list or not args.code:
+        for code, r in rules.items():
+            console.print(f"{code} {r.name} ({r.severity}): {r.summary}", markup=False, highlight=False)
+        return
+    code = args.code.upper()
+    if code not in rules:
+        raise ImyaError(f"no rule {args.code!r}; imya rule --list shows them")
+    r = rules[code]
+    console.print(f"{r.code} {r.name} ({r.severity})\n\n{r.doc}", markup=False, highlight=False)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .translit import SCHEMES
 
@@ -237,8 +293,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=60, help="quotations to show (text output; JSON lists all)")
     p.set_defaults(run=_dialogue)
 
-    for p in sub.choices.values():
-        p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    p = sub.add_parser("check", help="what a Russian reader would wince at in a manuscript")
+    p.add_argument("files", nargs="+", help=".txt, .md, .html, .epub or .docx files")
+    p.add_argument("--roster", help="a roster TOML file: canon spellings are kept")
+    p.add_argument("--format", default="text", choices=["text", "json", "github"], help="output format")
+    p.add_argument("--select", help="only these rule codes, comma-separated")
+    p.add_argument("--ignore", help="skip these rule codes, comma-separated")
+    p.add_argument("--fail-on", default="warning", choices=["info", "warning", "error"],
+                   help="exit 1 when a finding is at least this severe (default: warning)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    p.set_defaults(run=_check)
+
+    p = sub.add_parser("rule", help="the documentation of a lint rule")
+    p.add_argument("code", nargs="?", help="a rule code, e.g. IMY102")
+    p.add_argument("--list", action="store_true", help="list every rule")
+    p.set_defaults(run=_rule)
+
+    for name, p in sub.choices.items():
+        if name == "check":
+            p.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
+        elif name != "rule":
+            p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     return parser
 
 
@@ -246,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(highlight=False, soft_wrap=True)
     try:
         args = build_parser().parse_args(argv)
-        args.run(args, console)
+        code = args.run(args, console)
     except ImyaError as e:
         print(f"imya: error: {' '.join(str(e).split())}", file=sys.stderr)
         return 2
@@ -254,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

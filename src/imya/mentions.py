@@ -22,6 +22,7 @@ from .patronymic import looks_like_patronymic
 from .search import lookup
 from .spelling import latin_keys
 from .surnames import surname as analyse_surname
+from .text import script
 
 _WORD = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{2,}(?:[-’'][A-ZА-ЯЁ]+)*\b"  # names in capitals (letter signatures)
          r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*(?:[A-Z][a-zà-öø-ÿ]+)?(?:[-’'][A-Za-zà-öø-ÿа-яё]+)*\.?)")
@@ -98,6 +99,8 @@ def parse_word(text: str, first: bool) -> Word | None:
         return None
     if len(bare) < 2 or re.match(r"^\w-", bare):  # initials, stammering ("N-no")
         return None
+    if script(bare) == "mixed":  # a Cyrillic look-alike inside: the linter's business, not a name
+        return None
     matches = lookup(bare)
     full = english_pet_names().get(bare)
     if full is not None and not any(m.spelling != "nonstandard" for m in matches):
@@ -106,7 +109,8 @@ def parse_word(text: str, first: bool) -> Word | None:
         if whole is not None and whole.role in ("given", "name"):
             owners = whole.owners or (f"lat:{whole.value}",)
             return Word(bare, "diminutive", whole.value, whole.gender, owners, True)
-    if not matches and bare.isascii() and _RUSSIAN_ENDING.search(bare):
+    looks_patronymic = re.search(r"(?:ovna|evna|ichna|inichna)$", bare)
+    if not matches and bare.isascii() and _RUSSIAN_ENDING.search(bare) and not looks_patronymic:
         from .search import fuzzy
 
         matches = fuzzy(bare)
@@ -213,10 +217,10 @@ def _plausible(words: list[Word], lower: Counter, mid: set[str]) -> bool:
     if len(words) > 1 and any(w.known for w in names):
         return True
     for w in names:
-        if w.known and w.role != "name":
-            continue
+        if w.role in ("given", "diminutive", "patronymic") and lower.get(w.text.lower(), 0) == 0:
+            continue  # a name form imya recognises, however spelled (Djenya)
         # a word the text also writes in lower case is an ordinary word ("Well", "Perhaps")
         if lower.get(w.text.lower(), 0) > 0:
             return False
     # one unknown word that only ever opens sentences ("Accordingly") is not a name
-    return len(words) > 1 or names[0].known or names[0].text in mid
+    return len(words) > 1 or names[0].role in ("given", "diminutive", "patronymic") or names[0].text in mid

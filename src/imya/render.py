@@ -150,3 +150,19 @@ def dialogue(console: Console, doc, result, limit: int) -> None:
         console.print(f"  ... {len(result.quotes) - limit} more (--limit, or --json for all)")
     for p in result.permissions:
         console.print(f"  permission at {doc.line_col(p.start)[0]}: {escape(p.speaker or '?')} offers {escape(p.form)}")
+
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def findings(console: Console, results) -> None:
+    total = 0
+    for path, _, found in results:
+        for f in found:
+            total += 1
+            style = SEVERITY_STYLE[f.severity]
+            console.print(f"{escape(path)}:{f.line}:{f.column}: [{style}]{f.severity}[/] "
+                          f"[bold]{f.rule}[/bold] {escape(f.message)} [dim]({f.name})[/dim]")
+            if f.suggestion:
+                console.print(f"    suggestion: {escape(f.suggestion)}")
+    console.print(f"{total} finding{'s' if total != 1 else ''}")

@@ -1,0 +1,111 @@
+"""The linter: what in a manuscript a Russian reader would wince at.
+
+Each rule is one module in `imya/lint/rules/` with a code (IMY###), a kebab
+name, a severity, a doc text for writers (what it flags, why a Russian reader
+minds, an example, what to write instead), must-flag and must-pass examples
+that the tests run, and a `check(context)` that yields findings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from types import ModuleType
+
+from ..cast import Cast
+from ..dialogue import Dialogue
+from ..document import Document
+
+SEVERITIES = ("info", "warning", "error")
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem at one place.  Field names are a stable JSON contract."""
+
+    rule: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+    explanation: str = ""
+    suggestion: str | None = None
+    name: str = ""  # the rule's kebab name
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Context:
+    """What rules look at: the document, its cast and dialogue, and the author's roster."""
+
+    doc: Document
+    cast: Cast
+    dialogue: Dialogue
+    roster: object | None = None  # imya.roster.Roster
+    canon: set[str] = field(default_factory=set)  # spellings the author keeps on purpose, and their words
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    doc: str
+    must_flag: tuple[str, ...]
+    must_pass: tuple[str, ...]
+    module: ModuleType
+
+    def check(self, ctx: Context):
+        for f in self.module.check(ctx):
+            f.rule, f.name = self.code, self.name
+            f.severity = f.severity or self.severity
+            f.explanation = f.explanation or self.summary
+            f.line, f.column = ctx.doc.line_col(f.start)
+            yield f
+
+
+@cache
+def registry() -> dict[str, Rule]:
+    """Every rule, by code; each module is checked for the parts a rule must have."""
+    package = importlib.import_module(f"{__name__}.rules")
+    out = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        mod = importlib.import_module(f"{package.__name__}.{info.name}")
+        for attr in ("CODE", "NAME", "SEVERITY", "SUMMARY", "DOC", "MUST_FLAG", "MUST_PASS", "check"):
+            if not hasattr(mod, attr):
+                raise AssertionError(f"lint rule {info.name} has no {attr}")
+        if mod.SEVERITY not in SEVERITIES:
+            raise AssertionError(f"lint rule {mod.CODE}: severity {mod.SEVERITY!r}")
+        out[mod.CODE] = Rule(mod.CODE, mod.NAME, mod.SEVERITY, mod.SUMMARY, mod.DOC.strip(),
+                             tuple(mod.MUST_FLAG), tuple(mod.MUST_PASS), mod)
+    return out
+
+
+def lint(ctx: Context, select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:
+    """All findings of the selected rules, in text order."""
+    found: list[Finding] = []
+    for code, rule in registry().items():
+        if (select and code not in select) or (ignore and code in ignore):
+            continue
+        found.extend(rule.check(ctx))
+    return sorted(found, key=lambda f: (f.start, f.rule))
+
+
+def context(doc: Document, roster=None) -> Context:
+    from ..links import cast_and_dialogue
+
+    result, dlg = cast_and_dialogue(doc)
+    canon = set()
+    if roster is not None:
+        for person in roster.characters.values():
+            for spelling in person.canon:
+                canon.add(" ".join(spelling.split()))
+                canon.update(spelling.split())
+    return Context(doc, result, dlg, roster, canon)

@@ -1,0 +1,98 @@
+"""The linter: every rule's own examples, the rule files' shape, and `imya check` / `imya rule`."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from imya.lint import SEVERITIES, context, lint, registry
+from imya.read.text import parse_text
+
+RULES = registry()
+
+
+def findings(text: str, code: str, roster=None):
+    doc = parse_text("story.txt", text, "utf-8", markdown=False)
+    return lint(context(doc, roster), select={code})
+
+
+@pytest.mark.parametrize("code, text", [(c, t) for c, r in RULES.items() for t in r.must_flag])
+def test_rule_flags_its_examples(code, text):
+    found = findings(text, code)
+    assert found, f"{code} missed: {text}"
+    for f in found:
+        assert text[f.start:f.end] and f.line >= 1 and f.column >= 1 and f.explanation
+
+
+@pytest.mark.parametrize("code, text", [(c, t) for c, r in RULES.items() for t in r.must_pass])
+def test_rule_passes_its_examples(code, text):
+    assert findings(text, code) == []
+
+
+@pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))
+def test_every_rule_is_documented(rule):
+    assert rule.code.startswith("IMY") and len(rule.code) == 6
+    assert rule.name == rule.name.lower() and " " not in rule.name
+    assert rule.severity in SEVERITIES
+    for part in ("What it flags", "Why a Russian reader minds", "Example", "Instead"):
+        assert part in rule.doc
+    assert rule.must_flag and rule.must_pass
+
+
+def test_roster_canon_spellings_are_kept(tmp_path):
+    from imya.roster import parse
+
+    roster = parse('[characters.natasha]\nname = "Natalia Alianovna Romanova"\ncanon = ["Natasha Romanoff"]\n')
+    text = "Natasha Romanoff walked in. Natasha Romanoff sat down."
+    assert findings(text, "IMY102", roster) == []
+    assert findings(text, "IMY102") != []
+
+
+def run(*args):
+    proc = subprocess.run([sys.executable, "-m", "imya.cli", *args], capture_output=True, timeout=120)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+STORY = "Natalia Alianovna Romanov walked in. Yevgeny nodded; Evgeny laughed. Nаtasha smiled. Yevgeny left.\n"
+
+
+@pytest.fixture
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_check_exit_codes(story, tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Natalia Alianovna Romanova walked in. Yevgeny nodded.\n", encoding="utf-8")
+    assert run("check", "--select", "IMY101,IMY102,IMY107", str(clean))[0] == 0
+    assert run("check", str(story))[0] == 1
+    assert run("check", "--exit-zero", str(story))[0] == 0
+    assert run("check", "--fail-on", "error", "--select", "IMY101", str(story))[0] == 0
+    assert run("check", "--select", "IMY999", str(story))[0] == 2
+    assert run("check", str(tmp_path / "missing.txt"))[0] == 2
+
+
+def test_check_json(story):
+    code, out, _ = run("check", "--format", "json", str(story))
+    assert code == 1
+    doc = json.loads(out)
+    rules = {f["rule"] for f in doc["findings"]}
+    assert {"IMY101", "IMY102", "IMY107"} <= rules
+    f = next(f for f in doc["findings"] if f["rule"] == "IMY102")
+    assert set(f) >= {"rule", "severity", "message", "start", "end", "line", "column", "explanation", "suggestion"}
+    assert STORY[f["start"]:f["end"]] == "Romanov" and f["suggestion"] == "Romanova" and f["severity"] == "error"
+
+
+def test_check_github_and_ignore(story):
+    code, out, _ = run("check", "--format", "github", "--ignore", "IMY107", str(story))
+    assert "::error file=" in out and "IMY107" not in out
+
+
+def test_rule_command():
+    code, out, _ = run("rule", "IMY102")
+    assert code == 0 and "Why a Russian reader minds" in out
+    assert run("rule", "IMY999")[0] == 2
+    assert "IMY107" in run("rule", "--list")[1]
