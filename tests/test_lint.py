@@ -88,7 +88,7 @@ def test_check_json(story):
 
 def test_check_github_and_ignore(story):
     code, out, _ = run("check", "--format", "github", "--ignore", "IMY107", str(story))
-    assert "::error file=" in out and "IMY107" not in out
+    assert code == 1 and "::error file=" in out and "IMY107" not in out
 
 
 def test_rule_command():
