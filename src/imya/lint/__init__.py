@@ -49,6 +49,10 @@ class Context:
     dialogue: Dialogue
     roster: object | None = None  # imya.roster.Roster
     canon: set[str] = field(default_factory=set)  # spellings the author keeps on purpose, and their words
+    lower: str = ""  # the text in lower case, for finding words in capitals
+
+    def __post_init__(self):
+        self.lower = self.doc.text.lower()
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,31 @@ def registry() -> dict[str, Rule]:
         out[mod.CODE] = Rule(mod.CODE, mod.NAME, mod.SEVERITY, mod.SUMMARY, mod.DOC.strip(),
                              tuple(mod.MUST_FLAG), tuple(mod.MUST_PASS), mod)
     return out
+
+
+def word_spans(ctx: Context, mention) -> list[tuple[object, int, int]]:
+    """Each word of a mention with its offsets in the text (names in capitals included)."""
+    out, pos, low = [], mention.start, ctx.lower
+    for w in mention.words:
+        at = low.find(w.text.lower(), pos, mention.end + 1)
+        if at < 0:
+            continue
+        out.append((w, at, at + len(w.text)))
+        pos = at + len(w.text)
+    return out
+
+
+def loose(spelling: str) -> str:
+    """A Latin spelling with the differences of old and modern English romanization folded:
+    Ivanitch = Ivanych, Zaharovitch = Zakharovich, Dounia = Dunya."""
+    import re
+
+    from ..spelling import light
+
+    s = light(spelling)
+    for a, b in (("tch", "ch"), ("kh", "h"), ("ou", "u"), ("ff", "v"), ("y", "i"), ("j", "i")):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 def lint(ctx: Context, select: set[str] | None = None, ignore: set[str] | None = None) -> list[Finding]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ...search import lookup
 from ...spelling import light
-from .. import Finding
+from .. import Finding, word_spans
 
 CODE = "IMY101"
 NAME = "name-spelled-several-ways"
@@ -22,28 +23,28 @@ may think Evgeny and Yevgeniy are two people.
 Example: "Yevgeny nodded. ... Evgeny laughed."
 
 Instead: choose one spelling (the one used most is suggested) and keep it; a
-roster's canon spellings are always kept.
+roster's canon spellings are always kept. English or French equivalents
+(Peter for Pyotr, Pierre) are not spellings of the name and are not flagged.
 """
 MUST_FLAG = ["Yevgeny nodded. Later Yevgeny laughed, and Evgeny left."]
 MUST_PASS = ["Yevgeny nodded. Later Yevgeny laughed, and Yevgeny left.",
-             "Yevgeny nodded. Zhenya laughed: Zhenya is what his friends call him."]
+             "Yevgeny nodded. Zhenya laughed: Zhenya is what his friends call him.",
+             "Pyotr nodded. The bronze Peter the First clock struck five. Pyotr left."]
 
 
 def check(ctx):
     spellings: dict[str, Counter] = defaultdict(Counter)
     places: dict[tuple[str, str], list] = defaultdict(list)
     for m, _ in ctx.cast.mentions:
-        offset = m.start
-        for w in m.words:
-            at = ctx.doc.text.find(w.text, offset, m.end + 1)
-            offset = at + len(w.text) if at >= 0 else offset
-            if w.role not in ("given", "diminutive", "patronymic") or (not w.known and w.role != "given"):
+        for w, start, end in word_spans(ctx, m):
+            if w.role not in ("given", "diminutive", "patronymic") or w.text.isupper():
                 continue
-            if w.text.isupper() or at < 0:
-                continue
-            key, form = w.value, light(w.text)
-            spellings[key][form] += 1
-            places[key, form].append((at, at + len(w.text), w.text))
+            matches = lookup(w.text)
+            if not matches or any(x.spelling in ("western", "french") for x in matches):
+                continue  # Peter, Pierre: another language's name, not a spelling
+            form = light(w.text)
+            spellings[w.value][form] += 1
+            places[w.value, form].append((start, end, w.text))
     for key, forms in spellings.items():
         if len(forms) < 2:
             continue

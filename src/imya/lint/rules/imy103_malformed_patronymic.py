@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ...patronymic import derive, parse
-from ...search import lookup
-from .. import Finding
+from ...search import _spellings, lookup
+from .. import Finding, loose, word_spans
 
 CODE = "IMY103"
 NAME = "malformed-patronymic"
 SEVERITY = "warning"
 SUMMARY = "A patronymic is the father's name + -ovich/-evich (men) or -ovna/-evna (women), with set exceptions."
 DOC = """
-What it flags: a patronymic spelled or formed wrongly (Alexeivna for
-Alexeyevna, Ivanevna for Ivanovna); and, as information, a patronymic made
-from a father's name that is not Russian (Alianovna, from "Alian").
+What it flags: a patronymic formed wrongly (Alexeivna for Alexeyevna,
+Ivanevna for Ivanovna); and, as information, a patronymic made from a father's
+name that is not Russian (Alianovna, from "Alian"). Old English spellings of a
+correct patronymic (Ivanitch, Zaharovitch) are not malformed and are left alone.
 
 Why a Russian reader minds: the patronymic is built by fixed rules from the
 father's name (Alexei → Alexeyevna, Ilya → Ilyinichna, Lev → Lvovna); a wrong
@@ -24,30 +27,47 @@ Example: "Vasilisa Alexeivna nodded."
 Instead: Vasilisa Alexeyevna. `imya patronymic Alexei` gives both forms.
 """
 MUST_FLAG = ["Vasilisa Alexeivna nodded.", "Natalia Alianovna Romanova laughed."]
-MUST_PASS = ["Vasilisa Alexeyevna nodded.", "Ivan Ilyich smiled.", "Yelena Ivanovna sighed."]
+MUST_PASS = ["Vasilisa Alexeyevna nodded.", "Ivan Ilyich smiled.", "Yelena Ivanovna sighed.",
+             "Ivan Ivanitch Klopstock smiled.", "Semyon Zaharovitch smiled."]
 
 
 def check(ctx):
+    """Each wrong spelling is reported once, where it first appears, with how often it is used."""
+    first: dict[str, tuple[int, int, Finding]] = {}
+    uses: Counter = Counter()
     for m, _ in ctx.cast.mentions:
-        for w in m.words:
-            if w.role != "patronymic" or w.text.isupper():
+        previous = None
+        for w, start, end in word_spans(ctx, m):
+            after_name, previous = previous in ("given", "diminutive"), w.role
+            # alone, -ovich may be a surname (Grinevich, Abramovich): judge it only after a given name
+            if w.role != "patronymic" or w.text.isupper() or not after_name:
                 continue
-            matches = [x for x in lookup(w.text) if x.kind == "patronymic"]
-            if any(x.spelling != "nonstandard" for x in matches):
-                continue
-            start = ctx.doc.text.find(w.text, m.start, m.end + 1)
-            end = start + len(w.text)
-            if matches:
-                right = derive(matches[0].entry.fathers[0].cyrillic)
-                form = right.female if matches[0].entry.gender == "f" else right.male
-                yield Finding(CODE, "", f"'{w.text}' is not how the patronymic is written: {form.latin}",
-                              start, end, suggestion=form.latin)
-                continue
-            parsed = parse(w.value)
-            if parsed is None or not parsed.fathers:
-                continue
-            father = parsed.fathers[0]
-            if parsed.notes and "not a Russian name" in parsed.notes[0]:
-                yield Finding(CODE, "info", f"'{w.text}' is formed from '{father.latin}', which is not a Russian name",
-                              start, end, explanation="The patronymic is regular, but a Russian reader will notice "
-                              "the father's name is not Russian; fine if the father is foreign.")
+            uses[w.text] += 1
+            if w.text not in first:
+                finding = _judge(w, start, end)
+                first[w.text] = (start, end, finding)
+    for text, (_, _, finding) in first.items():
+        if finding is not None:
+            if uses[text] > 1:
+                finding.message += f" (used {uses[text]} times)"
+            yield finding
+
+
+def _judge(w, start: int, end: int) -> Finding | None:
+    matches = [x for x in lookup(w.text) if x.kind == "patronymic"]
+    if any(x.spelling != "nonstandard" for x in matches):
+        return None
+    if matches:
+        if any(loose(w.text) == loose(s) for x in matches for s in _spellings(x.entry)):
+            return None  # an old or loose spelling of a correct patronymic, not a wrong one
+        entry = matches[0].entry
+        right = derive(entry.fathers[0].cyrillic)
+        form = right.female if entry.gender == "f" else right.male
+        return Finding(CODE, "", f"'{w.text}' is not how the patronymic is written: {form.latin}",
+                       start, end, suggestion=form.latin)
+    parsed = parse(w.value)
+    if parsed is None or not parsed.fathers or not (parsed.notes and "not a Russian name" in parsed.notes[0]):
+        return None
+    return Finding(CODE, "info", f"'{w.text}' is formed from '{parsed.fathers[0].latin}', which is not a Russian name",
+                   start, end, explanation="The patronymic is regular, but a Russian reader will notice "
+                   "the father's name is not Russian; fine if the father is foreign.")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ...search import lookup, standard_latin
-from .. import Finding
+from collections import defaultdict
+
+from ...search import _spellings, lookup, standard_latin
+from .. import Finding, loose, word_spans
 
 CODE = "IMY106"
 NAME = "nonstandard-romanization"
@@ -11,10 +13,13 @@ SEVERITY = "info"
 SUMMARY = "This spelling of a Russian name follows no usual romanization."
 DOC = """
 What it flags: a Russian name or short form spelled in a way that no common
-romanization produces (Djenya, Jenya for Zhenya; Natascha).
+romanization produces (Djenya, Jenya for Zhenya; Natascha). Each spelling is
+reported once, where it first appears, with how often the text uses it.
 
 Why a Russian reader minds: the name is recognisable, but the spelling looks
 like a guess at the sound; readers who search for the name will not find it.
+Older translations' spellings (Dounia, Ivanitch) are reported too, as
+information: they date the text.
 
 Example: "Djenya waved."
 
@@ -22,21 +27,46 @@ Instead: the standard English spelling (Zhenya), or keep yours on purpose by
 listing it in the roster's canon spellings.
 """
 MUST_FLAG = ["Djenya waved from the door."]
-MUST_PASS = ["Zhenya waved from the door.", "Evgenii waved from the door."]
+MUST_PASS = ["Zhenya waved from the door.", "Evgenii waved from the door.", "Princess Myakaya waved from the door."]
 
 
 def check(ctx):
-    seen = set()
+    uses: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    meaning: dict[str, list] = {}
     for m, _ in ctx.cast.mentions:
-        for w in m.words:
-            if w.role not in ("given", "diminutive") or w.known or w.text in ctx.canon or w.text.isupper():
+        for w, start, end in word_spans(ctx, m):
+            if (w.role not in ("given", "diminutive") or w.known or w.text in ctx.canon or w.text.isupper()
+                    or "-" in w.text):
                 continue
-            found = [x for x in lookup(w.text) if x.kind in ("given", "diminutive")]
-            if not found or any(x.spelling != "nonstandard" for x in found):
-                continue
-            start = ctx.doc.text.find(w.text, m.start, m.end + 1)
-            right = standard_latin(found[0].entry)
-            note = "" if w.text in seen else f" ({found[0].entry.cyrillic})"
-            seen.add(w.text)
-            yield Finding(CODE, "", f"'{w.text}' is a nonstandard spelling of {right}{note}",
-                          start, start + len(w.text), suggestion=right)
+            if w.text not in meaning:
+                found = [x for x in lookup(w.text) if x.kind in ("given", "diminutive")]
+                if found and any(x.spelling != "nonstandard" for x in found):
+                    found = []
+                # only a near spelling of the name is a misspelling of it (Myakaya is not Maika)
+                near = [x for x in found if _near(w.text, x.entry)]
+                meaning[w.text] = near
+            if meaning[w.text]:
+                uses[w.text].append((start, end))
+    for text, places in uses.items():
+        entries = meaning[text]
+        names = " or ".join(dict.fromkeys(f"{standard_latin(e.entry)} ({e.entry.cyrillic})" for e in entries))
+        start, end = places[0]
+        yield Finding(CODE, "", f"'{text}' (used {len(places)} times) is a nonstandard spelling of {names}",
+                      start, end, suggestion=standard_latin(entries[0].entry))
+
+
+def _near(written: str, entry) -> bool:
+    """Within two edits of a usual spelling (one, for a short word): Dounia is Dunya, Ay is not Iya."""
+    target = loose(written)
+    allowed = 2 if len(target) >= 5 else 1 if len(target) >= 3 else 0
+    return any(_distance(target, loose(s)) <= allowed for s in _spellings(entry))
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
