@@ -12,22 +12,28 @@ from imya.read.text import parse_text
 RULES = registry()
 
 
-def findings(text: str, code: str, roster=None):
+def findings(text, code: str, roster=None):
+    """A rule's findings on an example: a text, or (text, roster TOML)."""
+    from imya.roster import parse
+
+    if isinstance(text, tuple):
+        text, roster = text[0], parse(text[1])
     doc = parse_text("story.txt", text, "utf-8", markdown=False)
     return lint(context(doc, roster), select={code})
 
 
-@pytest.mark.parametrize("code, text", [(c, t) for c, r in RULES.items() for t in r.must_flag])
-def test_rule_flags_its_examples(code, text):
-    found = findings(text, code)
-    assert found, f"{code} missed: {text}"
+@pytest.mark.parametrize("code, example", [(c, t) for c, r in RULES.items() for t in r.must_flag])
+def test_rule_flags_its_examples(code, example):
+    found = findings(example, code)
+    assert found, f"{code} missed: {example}"
+    text = example[0] if isinstance(example, tuple) else example
     for f in found:
         assert text[f.start:f.end] and f.line >= 1 and f.column >= 1 and f.explanation
 
 
-@pytest.mark.parametrize("code, text", [(c, t) for c, r in RULES.items() for t in r.must_pass])
-def test_rule_passes_its_examples(code, text):
-    assert findings(text, code) == []
+@pytest.mark.parametrize("code, example", [(c, t) for c, r in RULES.items() for t in r.must_pass])
+def test_rule_passes_its_examples(code, example):
+    assert findings(example, code) == []
 
 
 @pytest.mark.parametrize("rule", list(RULES.values()), ids=list(RULES))

@@ -87,13 +87,14 @@ class Roster:
             raise ImyaError(f"{self.path}: no character {cid!r} in the roster (it has: {known})")
         return self.characters[cid]
 
-    def relation(self, speaker: str, addressee: str, at: Point | None = None) -> Relation:
-        """The relationship in force at `at` (the start of the story if None)."""
+    def relation(self, speaker: str, addressee: str, at: Point | tuple[Point, ...] | None = None) -> Relation:
+        """The relationship in force at `at` (the start of the story if None); `at` may give
+        the place both as a chapter and as a line."""
         a, b = self.person(speaker), self.person(addressee)
         rel = Relation(rank=_rank(a, b), speaker_age=a.age, addressee_age=b.age, era=self.era,
                        setting=self.setting, foreigner=a.foreigner)
         for ch in sorted((c for c in self.changes if _applies(c.since, at)),
-                         key=lambda c: (c.since.number if c.since else 0)):
+                         key=lambda c: (c.since.number if c.since else 0)):  # later changes win
             if (ch.speaker, ch.addressee) == (speaker, addressee):
                 for key, value in ch.values.items():
                     setattr(rel, key, _MIRROR[value] if key == "rank" and ch.mirrored else value)
@@ -102,10 +103,11 @@ class Roster:
         return rel
 
 
-def _applies(since: Point | None, at: Point | None) -> bool:
+def _applies(since: Point | None, at: Point | tuple[Point, ...] | None) -> bool:
     if since is None:
         return True
-    return at is not None and at.kind == since.kind and since.number <= at.number
+    points = at if isinstance(at, tuple) else (at,) if at is not None else ()
+    return any(p.kind == since.kind and since.number <= p.number for p in points)
 
 
 def _rank(a: Person, b: Person) -> str:

@@ -104,6 +104,54 @@ def word_spans(ctx: Context, mention) -> list[tuple[object, int, int]]:
     return out
 
 
+def roster_people(ctx: Context) -> dict[str, str]:
+    """Cast character id → roster character id, by agreeing given name and surname."""
+    from ..spelling import latin_keys
+
+    if ctx.roster is None:
+        return {}
+    out: dict[str, str] = {}
+    for rid, person in ctx.roster.characters.items():
+        keys = set(latin_keys(person.surname_m)) if person.surname_m else set()
+        best = None
+        for c in ctx.cast.characters:
+            given_ok = person.given is not None and person.given.cyrillic in c.given
+            surname_ok = bool(c.surname) and (c.surname in keys or c.surname == (person.surname_m or "").lower())
+            if (given_ok and (surname_ok or not c.surname)) or (surname_ok and not c.given):
+                if best is None or c.mentions > best.mentions:
+                    best = c
+                out.setdefault(c.id, rid)
+        if best is not None:
+            out[best.id] = rid
+    return out
+
+
+def partners(ctx: Context) -> dict[int, str]:
+    """For each turn of the dialogue, the other party: the previous speaker, else the next."""
+    order: list[tuple[int, str | None]] = []
+    for q in ctx.dialogue.quotes:
+        if not order or order[-1][0] != q.turn:
+            order.append((q.turn, q.speaker.character))
+    out = {}
+    for i, (turn, speaker) in enumerate(order):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(order) and order[j][1] and order[j][1] != speaker:
+                out[turn] = order[j][1]
+                break
+    return out
+
+
+def place(ctx: Context, offset: int) -> tuple:
+    """Where an offset is in the story, as roster points: its chapter and its line."""
+    from ..roster import Point
+
+    points = [Point("line", ctx.doc.line_col(offset)[0])]
+    chapter = ctx.doc.chapter_at(offset)
+    if chapter:
+        points.append(Point("chapter", chapter))
+    return tuple(points)
+
+
 def loose(spelling: str) -> str:
     """A Latin spelling with the differences of old and modern English romanization folded:
     Ivanitch = Ivanych, Zaharovitch = Zakharovich, Dounia = Dunya."""
