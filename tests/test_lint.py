@@ -102,3 +102,34 @@ def test_rule_command():
     assert code == 0 and "Why a Russian reader minds" in out
     assert run("rule", "IMY999")[0] == 2
     assert "IMY107" in run("rule", "--list")[1]
+
+
+def test_config_from_imya_toml_and_pyproject(tmp_path, story):
+    (tmp_path / "imya.toml").write_text('ignore = ["IMY107"]\nfail-on = "error"\n', encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(story))
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert "IMY107" not in rules and "IMY102" in rules and code == 1
+    (tmp_path / "imya.toml").unlink()
+    sub = tmp_path / "book"
+    sub.mkdir()
+    (sub / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.imya]\nselect = ["IMY101"]\n', encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", str(sub / "story.txt"))
+    assert {f["rule"] for f in json.loads(out)["findings"]} == {"IMY101"}
+
+
+def test_bad_config_is_exit_2(tmp_path, story):
+    (tmp_path / "imya.toml").write_text('colour = "red"\n', encoding="utf-8")
+    code, out, err = run("check", str(story))
+    assert code == 2 and out == "" and "unknown imya settings" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("name, marker", [("story.md", "<!-- imya: ignore IMY102 -->"),
+                                          ("story.txt", "[imya: ignore IMY102]")])
+def test_inline_suppression(tmp_path, name, marker):
+    text = f"{marker}\n\nNatalia Alianovna Romanov walked in.\n\nYelena Ivanovna Belov sat down.\n"
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", "--select", "IMY102", str(path))
+    found = json.loads(out)["findings"]
+    assert [text[f["start"]:f["end"]] for f in found] == ["Belov"]

@@ -204,21 +204,24 @@ def _codes(text: str | None) -> set[str] | None:
 
 
 def _check(args, console: Console) -> int:
-    from .lint import SEVERITIES, context, lint
+    from .lint import SEVERITIES, config, context, lint
     from .read import read
+    from .roster import load
 
-    roster = None
-    if args.roster:
-        from .roster import load
-
-        roster = load(args.roster)
-    select, ignore = _codes(args.select), _codes(args.ignore)
-    results = []
+    results, failing = [], 0
     for path in args.files:
+        settings = config.find(path)
+        roster_path = args.roster or settings.roster
+        roster = load(roster_path) if roster_path else None
+        select = _codes(args.select) or _codes(",".join(settings.select or [])) or None
+        ignore = (_codes(args.ignore) or set()) | (_codes(",".join(settings.ignore)) or set())
         doc = read(path)
-        results.append((path, doc, lint(context(doc, roster), select, ignore)))
-    fail_at = SEVERITIES.index(args.fail_on)
-    failing = sum(1 for _, _, found in results for f in found if SEVERITIES.index(f.severity) >= fail_at)
+        quiet = config.suppressed(doc)
+        found = [f for f in lint(context(doc, roster), select, ignore)
+                 if not any(a <= f.start < b and (codes is None or f.rule in codes) for a, b, codes in quiet)]
+        fail_at = SEVERITIES.index(args.fail_on or settings.fail_on or "warning")
+        failing += sum(1 for f in found if SEVERITIES.index(f.severity) >= fail_at)
+        results.append((path, doc, found))
     if args.format == "json":
         print(render.to_json({"findings": [{"file": path, **f.to_dict()} for path, _, found in results
                                            for f in found]}))
@@ -299,8 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="text", choices=["text", "json", "github"], help="output format")
     p.add_argument("--select", help="only these rule codes, comma-separated")
     p.add_argument("--ignore", help="skip these rule codes, comma-separated")
-    p.add_argument("--fail-on", default="warning", choices=["info", "warning", "error"],
-                   help="exit 1 when a finding is at least this severe (default: warning)")
+    p.add_argument("--fail-on", choices=["info", "warning", "error"],
+                   help="exit 1 when a finding is at least this severe (default: warning, or imya.toml's)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     p.set_defaults(run=_check)
 
