@@ -132,4 +132,5 @@ def test_inline_suppression(tmp_path, name, marker):
     path.write_text(text, encoding="utf-8")
     code, out, _ = run("check", "--format", "json", "--select", "IMY102", str(path))
     found = json.loads(out)["findings"]
+    assert code == 1
     assert [text[f["start"]:f["end"]] for f in found] == ["Belov"]
