@@ -134,3 +134,15 @@ def test_inline_suppression(tmp_path, name, marker):
     found = json.loads(out)["findings"]
     assert code == 1
     assert [text[f["start"]:f["end"]] for f in found] == ["Belov"]
+
+
+def test_sarif_log(story):
+    code, out, _ = run("check", "--format", "sarif", str(story))
+    log = json.loads(out)
+    assert code == 1 and log["version"] == "2.1.0"
+    run_ = log["runs"][0]
+    assert {r["id"] for r in run_["tool"]["driver"]["rules"]} == set(RULES)
+    result = next(r for r in run_["results"] if r["ruleId"] == "IMY102")
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert result["level"] == "error" and STORY[region["charOffset"]:][:region["charLength"]] == "Romanov"
+    assert region["startLine"] == 1 and region["startColumn"] == region["charOffset"] + 1

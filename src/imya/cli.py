@@ -225,6 +225,8 @@ def _check(args, console: Console) -> int:
     if args.format == "json":
         print(render.to_json({"findings": [{"file": path, **f.to_dict()} for path, _, found in results
                                            for f in found]}))
+    elif args.format == "sarif":
+        print(render.sarif(results))
     elif args.format == "github":
         for path, _, found in results:
             for f in found:
@@ -299,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="what a Russian reader would wince at in a manuscript")
     p.add_argument("files", nargs="+", help=".txt, .md, .html, .epub or .docx files")
     p.add_argument("--roster", help="a roster TOML file: canon spellings are kept")
-    p.add_argument("--format", default="text", choices=["text", "json", "github"], help="output format")
+    p.add_argument("--format", default="text", choices=["text", "json", "sarif", "github"], help="output format")
     p.add_argument("--select", help="only these rule codes, comma-separated")
     p.add_argument("--ignore", help="skip these rule codes, comma-separated")
     p.add_argument("--fail-on", choices=["info", "warning", "error"],

@@ -166,3 +166,29 @@ def findings(console: Console, results) -> None:
             if f.suggestion:
                 console.print(f"    suggestion: {escape(f.suggestion)}")
     console.print(f"{total} finding{'s' if total != 1 else ''}")
+
+
+def sarif(results) -> str:
+    """Findings as a SARIF 2.1.0 log, for code-scanning tools."""
+    from . import __version__
+    from .lint import registry
+
+    level = {"error": "error", "warning": "warning", "info": "note"}
+    rules = [{"id": r.code, "name": r.name, "shortDescription": {"text": r.summary},
+              "fullDescription": {"text": r.doc}, "help": {"text": r.doc},
+              "defaultConfiguration": {"level": level[r.severity]}} for r in registry().values()]
+    out = []
+    for path, doc, found in results:
+        for f in found:
+            end_line, end_col = doc.line_col(f.end)
+            region = {"startLine": f.line, "startColumn": f.column, "endLine": end_line, "endColumn": end_col,
+                      "charOffset": f.start, "charLength": f.end - f.start}
+            result = {"ruleId": f.rule, "level": level[f.severity], "message": {"text": f.message},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}]}
+            if f.suggestion:
+                result["properties"] = {"suggestion": f.suggestion}
+            out.append(result)
+    log = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+           "runs": [{"tool": {"driver": {"name": "imya", "version": __version__, "rules": rules}},
+                     "results": out}]}
+    return json.dumps(log, ensure_ascii=False, indent=2)
