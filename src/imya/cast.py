@@ -206,12 +206,15 @@ def cast(doc: Document) -> Cast:
 
     # Full names go to their character at once; single names wait in groups of one kind.
     groups: dict[tuple, list[Mention]] = {}
+    best_fits: dict[str, list[Character]] = {}  # anchors of one text fit the same characters
     for m in found:
         s = parsed[m.text]
         if s.size() >= 2:
-            fitting = [c for c in people if c.fits(s)]
-            most = max(c.agreement(s) for c in fitting)
-            give(_choose([c for c in fitting if c.agreement(s) == most], m.start), m)
+            if m.text not in best_fits:
+                fitting = [c for c in people if c.fits(s)]
+                most = max(c.agreement(s) for c in fitting)
+                best_fits[m.text] = [c for c in fitting if c.agreement(s) == most]
+            give(_choose(best_fits[m.text], m.start), m)
         else:
             key = (s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender, s.married)
             groups.setdefault(key, []).append(m)

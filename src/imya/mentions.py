@@ -139,7 +139,7 @@ def parse_word(text: str, first: bool) -> Word | None:
 
 
 def lowercase_counts(text: str) -> Counter:
-    return Counter(m.group(0) for m in _LOWER_WORD.finditer(text))
+    return Counter(_LOWER_WORD.findall(text))
 
 
 # After a lower-case word, a comma, a dash, an opening quote or an underscore (italics).
