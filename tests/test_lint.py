@@ -146,3 +146,19 @@ def test_sarif_log(story):
     region = result["locations"][0]["physicalLocation"]["region"]
     assert result["level"] == "error" and STORY[region["charOffset"]:][:region["charLength"]] == "Romanov"
     assert region["startLine"] == 1 and region["startColumn"] == region["charOffset"] + 1
+
+
+def test_example_manuscript_exercises_every_rule():
+    from pathlib import Path
+
+    from imya.read import read
+    from imya.roster import load
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    doc = read(str(examples / "the_red_room_letters.txt"))
+    found = lint(context(doc, load(str(examples / "the_red_room_letters.roster.toml"))))
+    assert {f.rule for f in found} == set(RULES)
+    flagged = {doc.text[f.start:f.end] for f in found}
+    # correct usage in the story stays unflagged
+    for fine in ("Vasilisa Alexeyevna", "Comrade Colonel", "Madame Ivashina", "Natasha Romanoff", "Romanoff"):
+        assert fine not in flagged

@@ -64,7 +64,10 @@ def slots(m: Mention) -> Slots:
         if w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
             patronymic = _fathers(w.value)
         elif w.role in ("given", "diminutive") and not given and (not last or len(names) == 1):
-            given = frozenset(w.owners)
+            # James Barnes is not a Yakov: an English equivalent counts as the Russian name only
+            # beside a patronymic (Paul Ivanovitch)
+            russian = not w.foreign or any(x.role == "patronymic" for x in names)
+            given = frozenset(w.owners) if russian else frozenset({f"lat:{w.text.lower()}"})
         elif not last and not given:
             given = frozenset({f"lat:{w.text.lower()}"})
         elif w.role == "diminutive" and not given:  # Lizzy Bennet

@@ -12,7 +12,7 @@ from .translit import to_latin
 
 NAME_REGISTERS = ("short", "affectionate", "rough", "foreign")
 # Generic honorifics offered before a surname; whether they fit the era is for the rules.
-HONORIFICS = {"m": ("Gospodin", "Comrade", "Monsieur"), "f": ("Gospozha", "Comrade", "Madame")}
+HONORIFICS = {"m": ("Gospodin", "Comrade", "Monsieur", "Mister"), "f": ("Gospozha", "Comrade", "Madame", "Miss")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ class Word:
     gender: str | None
     owners: tuple[str, ...] = ()  # given names a diminutive can stand for (Саша: Александр, Александра)
     known: bool = False  # imya's lexicon knows this form
+    foreign: bool = False  # an English or French equivalent (James for Yakov, Paul for Pavel)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,23 +110,29 @@ def parse_word(text: str, first: bool) -> Word | None:
         if whole is not None and whole.role in ("given", "name"):
             owners = whole.owners or (f"lat:{whole.value}",)
             return Word(bare, "diminutive", whole.value, whole.gender, owners, True)
-    looks_patronymic = re.search(r"(?:ovna|evna|ichna|inichna)$", bare)
-    if not matches and bare.isascii() and _RUSSIAN_ENDING.search(bare) and not looks_patronymic:
+    # Romanova, Sokolovskaya: a surname's ending, not a misspelt name (Романовна)
+    looks_surname = re.search(r"(?:ovna|evna|ichna|inichna|ova|eva|ina|yna|skaya|tskaya|sky|skiy)$", bare)
+    if not matches and bare.isascii() and _RUSSIAN_ENDING.search(bare) and not looks_surname:
         from .search import fuzzy
 
-        matches = fuzzy(bare)
+        matches = [m for m in fuzzy(bare) if m.kind in ("given", "diminutive")]
         matches = matches if len({m.entry.cyrillic for m in matches}) <= 2 else []
+    names = [m for m in matches if m.kind in ("given", "diminutive")]
+    if names:
+        # Vassa is a name of its own and Vasilisa's short form: it may stand for either
+        owners = tuple(dict.fromkeys(o for m in names for o in (
+            (m.entry.cyrillic,) if m.kind == "given" else (f.name.cyrillic for f in m.entry.of))))
+        m = names[0]
+        known = m.spelling not in ("nonstandard", "western", "french")
+        # translations write Paul Ivanovitch: an English name can stand for the Russian one
+        foreign = all(x.spelling in ("western", "french") for x in names)
+        role = "given" if m.kind == "given" and len(owners) == 1 else "diminutive"
+        genders = {x.entry.gender for x in names}
+        gender = genders.pop() if len(genders) == 1 else "mf"
+        return Word(bare, role, m.entry.cyrillic, gender, owners, known, foreign)
     for m in matches:
-        entry = m.entry
-        if m.kind == "given":
-            # translations write Paul Ivanovitch, Michael Semenovitch: the English name stands for the Russian one
-            known = m.spelling not in ("nonstandard", "western", "french")
-            return Word(bare, "given", entry.cyrillic, entry.gender, (entry.cyrillic,), known)
-        if m.kind == "diminutive":
-            owners = tuple(dict.fromkeys(f.name.cyrillic for f in entry.of))
-            return Word(bare, "diminutive", entry.cyrillic, entry.gender, owners, m.spelling != "nonstandard")
         if m.kind == "patronymic":
-            return Word(bare, "patronymic", entry.cyrillic, entry.gender, (), m.spelling != "nonstandard")
+            return Word(bare, "patronymic", m.entry.cyrillic, m.entry.gender, (), m.spelling != "nonstandard")
     from .translit import rules_to_cyrillic
 
     cyr = bare if re.match("[А-ЯЁ]", bare) else rules_to_cyrillic(bare, 1)[0][0]
@@ -142,8 +149,9 @@ def lowercase_counts(text: str) -> Counter:
     return Counter(_LOWER_WORD.findall(text))
 
 
-# After a lower-case word, a comma, a dash, an opening quote or an underscore (italics).
-_MID = re.compile(r"(?:(?<=[a-zà-ÿ,;:\-—–] )|(?<=[a-zà-ÿ,;:\-—–]\n)|(?<=[‘“'\"(_]))[A-ZÀ-Þ][a-zà-ÿ]+")
+# After a lower-case word, a comma, a dash or an underscore (italics); not after an opening
+# quote, which starts a sentence ("Tomorrow we go").
+_MID = re.compile(r"(?:(?<=[a-zà-ÿ,;:\-—–] )|(?<=[a-zà-ÿ,;:\-—–]\n)|(?<=[(_]))[A-ZÀ-Þ][a-zà-ÿ]+")
 
 
 def mid_sentence_words(text: str) -> set[str]:

@@ -46,7 +46,12 @@ def from_name(name: str, pid: str | None = None, *, gender: str | None = None, a
         raise ImyaError(f"gender must be m or f, not {gender!r}")
     person = Person(pid or name, name, gender=gender, age=age, titles=tuple(titles), level=level,
                     foreigner=foreigner, canon=tuple(canon))
-    for part in explain(name).parts:
+    parts = explain(name).parts
+    has_patronymic = any(p.kind == "patronymic" for p in parts)
+    for part in parts:
+        # James Barnes is not a Yakov; Paul Ivanovich is a Pavel
+        if part.kind == "given" and part.spelling in ("western", "french") and not has_patronymic:
+            continue
         if part.kind == "given" and person.given is None:
             person.given = kb.load().names[part.cyrillic]
         elif part.kind == "diminutive" and person.given is None:

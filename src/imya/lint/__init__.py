@@ -127,14 +127,19 @@ def roster_people(ctx: Context) -> dict[str, str]:
 
 
 def partners(ctx: Context) -> dict[int, str]:
-    """For each turn of the dialogue, the other party: the previous speaker, else the next."""
-    order: list[tuple[int, str | None]] = []
+    """For each turn of the dialogue, the other party: the previous speaker, else the next.
+
+    A turn that calls someone by name is answered by them: there the next speaker comes first.
+    """
+    order: list[tuple[int, str | None, bool]] = []
     for q in ctx.dialogue.quotes:
         if not order or order[-1][0] != q.turn:
-            order.append((q.turn, q.speaker.character))
+            order.append((q.turn, q.speaker.character, False))
+        if q.vocatives:
+            order[-1] = (q.turn, order[-1][1], True)
     out = {}
-    for i, (turn, speaker) in enumerate(order):
-        for j in (i - 1, i + 1):
+    for i, (turn, speaker, calls) in enumerate(order):
+        for j in ((i + 1, i - 1) if calls else (i - 1, i + 1)):
             if 0 <= j < len(order) and order[j][1] and order[j][1] != speaker:
                 out[turn] = order[j][1]
                 break

@@ -37,7 +37,8 @@ def check(ctx):
     places: dict[tuple[str, str], list] = defaultdict(list)
     for m, _ in ctx.cast.mentions:
         for w, start, end in word_spans(ctx, m):
-            if w.role not in ("given", "diminutive", "patronymic") or w.text.isupper():
+            # unusual spellings (Djenya, Alexeivna) are IMY106's and IMY103's to report
+            if w.role not in ("given", "diminutive", "patronymic") or w.text.isupper() or not w.known:
                 continue
             matches = lookup(w.text)
             if not matches or any(x.spelling in ("western", "french") for x in matches):

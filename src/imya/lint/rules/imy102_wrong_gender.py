@@ -39,7 +39,7 @@ CONVENTION = 3  # masculine surnames on women, with no feminine one, that make a
 
 def check(ctx):
     women_masculine: list[tuple[int, int, str, str]] = []
-    feminine_used = False
+    feminine_used = 0
     for m, _ in ctx.cast.mentions:
         words = word_spans(ctx, m)
         anchor = next((w for w, _, _ in words if w.role in ("title", "given", "diminutive")
@@ -50,7 +50,7 @@ def check(ctx):
         names = [w for w, _, _ in words if w.role not in ("title", "initial", "particle")]
         for w, start, end in words:
             if w.role == "surname" and woman and w.gender == "f":
-                feminine_used = True
+                feminine_used += 1
             if w is anchor or w.gender not in ("m", "f") or w.gender == anchor.gender or w.text in ctx.canon:
                 continue
             if w.role == "surname":
@@ -72,7 +72,8 @@ def check(ctx):
                 yield Finding(CODE, "", f"'{w.text}' is a {'son' if woman else 'daughter'}'s patronymic: "
                               f"{'a daughter' if woman else 'a son'} of {to_latin(p.fathers[0].cyrillic)} is {right}",
                               start, end, suggestion=right)
-    if not feminine_used and len(women_masculine) >= CONVENTION:
+    # a house style: masculine forms for women nearly everywhere (a stray feminine one aside)
+    if len(women_masculine) >= CONVENTION and feminine_used * 5 < len(women_masculine):
         counts = Counter(text for _, _, text, _ in women_masculine)
         start, end, text, right = women_masculine[0]
         listed = ", ".join(f"{t} ×{n}" for t, n in counts.most_common(4))
