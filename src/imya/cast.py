@@ -64,10 +64,14 @@ def slots(m: Mention) -> Slots:
         if w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
             patronymic = _fathers(w.value)
         elif w.role in ("given", "diminutive") and not given and (not last or len(names) == 1):
-            # James Barnes is not a Yakov: an English equivalent counts as the Russian name only
-            # beside a patronymic (Paul Ivanovitch)
-            russian = not w.foreign or any(x.role == "patronymic" for x in names)
-            given = frozenset(w.owners) if russian else frozenset({f"lat:{w.text.lower()}"})
+            # James Barnes is not a Yakov: an English equivalent beside a surname that is not
+            # Russian keeps its own name; alone or with a patronymic it is the Russian one (Paul Ivanovitch)
+            english_surname = len(names) > 1 and names[-1].role == "name"
+            own = frozenset({f"lat:{w.text.lower()}"})
+            if not w.foreign or any(x.role == "patronymic" for x in names):
+                given = frozenset(w.owners)
+            else:  # alone it may be either: it joins Elizabeth Bennet and Konstantin alike
+                given = own if english_surname else frozenset(w.owners) | own
         elif not last and not given:
             given = frozenset({f"lat:{w.text.lower()}"})
         elif w.role == "diminutive" and not given:  # Lizzy Bennet
