@@ -12,9 +12,13 @@ SUMMARY = "Which name one character may use to another depends on rank, closenes
 DOC = """
 What it flags: a name used to address a character that their relationship
 makes wrong (a cadet calling the director "Vasilisa"), as a warning, or marked
-(a superior's contemptuous "Natashka"), as information. Needs a roster with
-the characters and their relationships; follows the relationships and the
-permissions ("call me Vassa") from the chapter or line where they begin.
+(a superior's contemptuous "Natashka"), as information. With a roster, the
+relationships and permissions ("call me Vassa") are the roster's, from the
+chapter or line where they begin. Without one, the text itself is the
+evidence: a speaker who addresses someone by rank or by name and patronymic
+shows respect, and then calling the same person by a short, affectionate or
+rough form is flagged, unless the text records a permission ("call me
+Natasha") in between.
 
 Why a Russian reader minds: Russian has a ladder of address, from name and
 patronymic (respect) to rough -ka forms (banter or contempt); the wrong rung is
@@ -42,13 +46,22 @@ closeness = "acquaintance"
 setting = "official"
 """
 MUST_FLAG = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vasilisa Alexeyevna.\n\n"
-              "“Vasilisa, the report is ready,” said Natalia Alianovna.", ROSTER)]
+              "“Vasilisa, the report is ready,” said Natalia Alianovna.", ROSTER),
+             "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
+             "“Leave it there,” said Vasilisa Alexeyevna.\n\n“Vassa, you have not read it,” said Natalia Alianovna."]
 MUST_PASS = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vasilisa Alexeyevna.\n\n"
-              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.", ROSTER)]
+              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.", ROSTER),
+             "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
+             "“Call me Vassa,” said Vasilisa Alexeyevna.\n\n“Vassa, thank you,” said Natalia Alianovna."]
+
+
+RESPECT = {"name_patronymic", "title", "title_surname"}
+FAMILIAR = {"short", "affectionate", "rough"}
 
 
 def check(ctx):
     if ctx.roster is None:
+        yield from _from_the_text(ctx)
         return
     people = roster_people(ctx)
     other = partners(ctx)
@@ -70,3 +83,56 @@ def check(ctx):
             yield Finding(CODE, "warning" if j.verdict == "wrong" else "info",
                           f"{who} calls {person.name} '{v.text}': {j.reason} ({j.rules[0]})",
                           v.start, v.end, suggestion=best)
+
+
+SAME_SCENE = 3000  # characters: a switch within one conversation, not over the years of a novel
+
+
+def _from_the_text(ctx):
+    """No roster: respect shown by a speaker to someone, then, in the same scene, a familiar form."""
+    other = partners(ctx)
+    respected: dict[tuple[str, str], tuple[str, int]] = {}  # (speaker, addressee) → respectful form, where
+    reported: set[tuple[str, str]] = set()
+    allowed: set[tuple[str, str]] = set()  # permissions: (addressee, speaker) may use short forms
+    permissions = sorted(ctx.dialogue.permissions, key=lambda p: p.start)
+    for q in ctx.dialogue.quotes:
+        speaker = q.speaker.character
+        while permissions and permissions[0].start <= q.start:
+            p = permissions.pop(0)
+            for who in {x for x in (other.get(q.turn),) if x}:
+                allowed.add((p.speaker or "", who))
+        for v in q.vocatives:
+            addressee = v.character or other.get(q.turn)
+            if not speaker or not addressee or addressee == speaker:
+                continue
+            register = _register(ctx, addressee, v.text) or v.register
+            pair = (speaker, addressee)
+            if register in RESPECT:
+                respected[pair] = (v.text, v.start)
+            elif register in FAMILIAR and pair in respected and pair not in reported \
+                    and v.start - respected[pair][1] <= SAME_SCENE and (addressee, speaker) not in allowed:
+                before = respected[pair][0]
+                reported.add(pair)
+                yield Finding(CODE, "info", f"'{v.text}' after '{before}' from the same speaker: the address drops "
+                              "from respect to familiarity with no permission in the text", v.start, v.end,
+                              suggestion=before)
+
+
+def _register(ctx, character: str, text: str) -> str | None:
+    """The register of a form as a form of this character's name (Vassa: short, for Vasilisa)."""
+    from ...errors import ImyaError
+    from ...forms import classify
+    from ...person import from_name
+
+    cache = ctx.__dict__.setdefault("_imy105_people", {})
+    if character not in cache:
+        name = next((c.name for c in ctx.cast.characters if c.id == character), None)
+        try:
+            cache[character] = from_name(name) if name else None
+        except ImyaError:
+            cache[character] = None
+    person = cache[character]
+    if person is None:
+        return None
+    c = classify(text, person)
+    return c.register if c.belongs else None
