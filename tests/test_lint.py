@@ -174,3 +174,13 @@ def test_example_manuscript_exercises_every_rule():
     # correct usage in the story stays unflagged
     for fine in ("Vasilisa Alexeyevna", "Comrade Colonel", "Madame Ivashina", "Natasha Romanoff", "Romanoff"):
         assert fine not in flagged
+
+
+def test_inline_suppression_in_html(tmp_path):
+    html = ("<html><body><!-- imya: ignore IMY102 --><p>Natalia Alianovna Romanov walked in.</p>"
+            "<p>Yelena Ivanovna Belov sat down.</p></body></html>")
+    path = tmp_path / "story.html"
+    path.write_text(html, encoding="utf-8")
+    code, out, _ = run("check", "--format", "json", "--select", "IMY102", str(path))
+    assert code == 1
+    assert [f["message"].split("'")[1] for f in json.loads(out)["findings"]] == ["Belov"]
