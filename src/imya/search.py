@@ -43,7 +43,7 @@ def standard_latin(entry: kb.Entry) -> str:
 _SPELLINGS: dict[int, dict[str, tuple[str, str]]] = {}
 
 
-def _spellings(entry: kb.Entry) -> dict[str, tuple[str, str]]:
+def spellings(entry: kb.Entry) -> dict[str, tuple[str, str]]:
     """Folded spelling → (class, detail) for every way the entry is commonly romanized."""
     from .translit import SCHEME_TITLES, to_latin
 
@@ -71,11 +71,11 @@ _NONSTANDARD = ("nonstandard", "")  # its detail is written only for matches tha
 
 
 def _classify(entry: kb.Entry, folded: str) -> tuple[str, str]:
-    spellings = _spellings(entry)
-    if folded in spellings:
-        return spellings[folded]
+    known = spellings(entry)
+    if folded in known:
+        return known[folded]
     for rx, rep, note in old_spelling_rules():
-        if rx.search(folded) and rx.sub(rep, folded) in spellings:
+        if rx.search(folded) and rx.sub(rep, folded) in known:
             return "old", note
     return _NONSTANDARD
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ...patronymic import derive, parse
-from ...search import _spellings, lookup
+from ...search import lookup, spellings
 from .. import Finding, loose, word_spans
 
 CODE = "IMY103"
@@ -58,7 +58,7 @@ def _judge(w, start: int, end: int) -> Finding | None:
     if any(x.spelling != "nonstandard" for x in matches):
         return None
     if matches:
-        if any(loose(w.text) == loose(s) for x in matches for s in _spellings(x.entry)):
+        if any(loose(w.text) == loose(s) for x in matches for s in spellings(x.entry)):
             return None  # an old or loose spelling of a correct patronymic, not a wrong one
         entry = matches[0].entry
         right = derive(entry.fathers[0].cyrillic)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...search import _spellings, lookup, standard_latin
+from ...search import lookup, spellings, standard_latin
 from .. import Finding, loose, word_spans
 
 CODE = "IMY106"
@@ -59,7 +59,7 @@ def _near(written: str, entry) -> bool:
     """Within two edits of a usual spelling (one, for a short word): Dounia is Dunya, Ay is not Iya."""
     target = loose(written)
     allowed = 2 if len(target) >= 5 else 1 if len(target) >= 3 else 0
-    return any(_distance(target, loose(s)) <= allowed for s in _spellings(entry))
+    return any(_distance(target, loose(s)) <= allowed for s in spellings(entry))
 
 
 def _distance(a: str, b: str) -> int:
