@@ -245,8 +245,9 @@ def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
     """A name set off by commas at the start or end of the words, or alone with ! or ?."""
     before = text[piece.start:m.start]
     after = text[m.end:piece.end]
-    opens = before.strip(" \t\n“”\"'‘’—–-") == "" or re.search(r"[,!?;]\s*(?:(?:oh|ah|my dear|dear|my)\s+)?$",
-                                                                   before, re.I)
+    # at the start of the words, after "Oh," or "My dear", or after a comma: "Yes, Natasha"
+    opens = re.fullmatch(r"[\s“”\"'‘’—–-]*(?:(?:oh|ah|well|yes|no|my|dear|dearest|my dear|good|poor)[,!\s]+)*",
+                         before, re.I) or re.search(r"[,!?;]\s*(?:(?:oh|ah|my dear|dear|my)\s+)?$", before, re.I)
     closes = after.strip() == "" or re.match(r"\s*[,!?.;:—–]", after)
     if not (opens and closes):
         return None

@@ -75,6 +75,9 @@ def check(ctx):
                 continue
             person = ctx.roster.characters[addressee]
             rel = ctx.roster.relation(speaker, addressee, place(ctx, v.start))
+            # "call me Vassa" said in the story counts as much as one written in the roster
+            rel.permissions += tuple(p.form for p in ctx.dialogue.permissions
+                                     if p.start < v.start and people.get(p.speaker or "") == addressee)
             j = judge_form(v.text, person, rel)
             if j.verdict not in ("wrong", "marked") or "ADR005" in j.rules[:1]:
                 continue  # a form of another name is IMY104's business
