@@ -133,3 +133,10 @@ def test_a_name_used_in_address_joins_the_surname_of_the_narration():
     assert dlg.quotes[0].addressees[0].character == khlobuev.id
     murazov = next(c for c in result.characters if "Murazov" in c.forms)
     assert "Semen Semenovitch" not in murazov.forms
+
+
+def test_a_letter_read_aloud_addresses_nobody_in_the_room():
+    text = ("Natalia Alianovna Romanova opened the box. Yelena Ivanovna Belova held the torch.\n\n"
+            "“My dear Vassa,” Natalia Alianovna read by torchlight. “The river is frozen.”\n")
+    d = dialogue(doc(text))
+    assert d.quotes[0].vocatives == []

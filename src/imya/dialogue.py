@@ -22,6 +22,7 @@ from .document import Document
 from .mentions import Mention
 
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
+_READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
 PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
@@ -151,6 +152,8 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         last_paragraph = group[-1].paragraph
         vocatives = [_vocative(text, m, cid, g) for g in group for m, cid in index.speech_in(g.start, g.end)]
         vocatives = [v for v in vocatives if v is not None]
+        if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
+            vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         speaker, how = _tagged(text, group, p_start, p_end, index, heard)
         if speaker is None or speaker in called:
