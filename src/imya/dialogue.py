@@ -157,7 +157,10 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         speaker, how = _tagged(text, group, p_start, p_end, index, heard)
         if speaker is None or speaker in called:
-            speaker, how = _implicit(group, p_start, p_end, index, history, called)
+            # "returned she", but no woman named yet: the turn-taking may not give a man
+            said = _tag_gender(text, group, p_end)
+            unfit = {c for c, g in index.gender.items() if said and g and g != said}
+            speaker, how = _implicit(group, p_start, p_end, index, history, called | unfit)
         addressees = list(dict.fromkeys(v.character for v in vocatives if v.character and v.character != speaker))
         if not addressees:
             other = next((s for s, _, _ in reversed(history) if s and s != speaker), None)
@@ -225,6 +228,14 @@ def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index, heard) ->
     return index.last_of_gender(verb.start(), gender, heard), "anaphoric"
 
 
+def _tag_gender(text: str, group, p_end: int) -> str | None:
+    """The gender of a pronoun tag right after the first piece ("returned she"), if any."""
+    m = re.match(r"[”\"’',\s]*\w+\s+(he|she)\b|[”\"’',\s]*(he|she)\s+\w+", text[group[0].end:min(p_end, group[0].end + 30)])
+    if not m:
+        return None
+    return PRONOUNS[(m.group(1) or m.group(2)).lower()]
+
+
 def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: set) -> tuple[str | None, str]:
     """No tag: the character acting in the paragraph, else the turn-taking of the exchange."""
     acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called]
@@ -254,6 +265,8 @@ def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
     closes = after.strip() == "" or re.match(r"\s*[,!?.;:—–]", after)
     if not (opens and closes):
         return None
+    if before.strip(" \t\n“”\"'‘’") == "" and re.fullmatch(r"\s*\.?\s*", after):
+        return None  # "What is his name?" "Bingley." — an answer, not a call
     return Vocative(m.start, m.end, text[m.start:m.end], cid, _register(m.text))
 
 
