@@ -127,6 +127,9 @@ def _register(ctx, character: str, text: str) -> str | None:
     from ...forms import classify
     from ...person import from_name
 
+    registers = ctx.__dict__.setdefault("_imy105_registers", {})
+    if (character, text) in registers:
+        return registers[character, text]
     cache = ctx.__dict__.setdefault("_imy105_people", {})
     if character not in cache:
         name = next((c.name for c in ctx.cast.characters if c.id == character), None)
@@ -135,7 +138,6 @@ def _register(ctx, character: str, text: str) -> str | None:
         except ImyaError:
             cache[character] = None
     person = cache[character]
-    if person is None:
-        return None
-    c = classify(text, person)
-    return c.register if c.belongs else None
+    c = classify(text, person) if person is not None else None
+    registers[character, text] = c.register if c is not None and c.belongs else None
+    return registers[character, text]

@@ -26,12 +26,25 @@ Instead: retype the letter in Latin.
 MUST_FLAG = ["Nаtasha smiled."]
 MUST_PASS = ["Natasha smiled.", "Наташа smiled: she wrote her name in Cyrillic."]
 
-_WITH_CYRILLIC = re.compile(r"\w*[\u0400-\u04FF]\w*")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+def _words_with_cyrillic(text: str):
+    """Each word holding a Cyrillic letter, once: found from the letters, so a Latin text costs nothing."""
+    end = -1
+    for m in _CYRILLIC.finditer(text):
+        if m.start() < end:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        yield start, end, text[start:end]
 
 
 def check(ctx):
-    for m in _WITH_CYRILLIC.finditer(ctx.doc.text):
-        word = m.group(0)
+    for start, end, word in _words_with_cyrillic(ctx.doc.text):
         if not re.search(r"[A-Za-z]", word):
             continue
         latin = sum(c.isascii() for c in word)
@@ -41,5 +54,5 @@ def check(ctx):
             if ch in CYRILLIC_TO_LATIN_LOOKALIKE:
                 fixed = "".join(CYRILLIC_TO_LATIN_LOOKALIKE.get(c, c) for c in word)
                 yield Finding(CODE, "", f"'{word}' has the Cyrillic letter '{ch}' (U+{ord(ch):04X}) at {i + 1}",
-                              m.start(), m.end(), suggestion=fixed)
+                              start, end, suggestion=fixed)
                 break
