@@ -84,7 +84,7 @@ def check(ctx):
             best = advise(ctx.roster.characters[speaker], person, rel).forms[0].form
             who = ctx.roster.characters[speaker].name.split()[0]
             yield Finding(CODE, "warning" if j.verdict == "wrong" else "info",
-                          f"{who} calls {person.name} '{v.text}': {j.reason} ({j.rules[0]})",
+                          f"{who} calls {person.name} '{' '.join(v.text.split())}': {j.reason} ({j.rules[0]})",
                           v.start, v.end, suggestion=best)
 
 
@@ -116,7 +116,8 @@ def _from_the_text(ctx):
                     and v.start - respected[pair][1] <= SAME_SCENE and (addressee, speaker) not in allowed:
                 before = respected[pair][0]
                 reported.add(pair)
-                yield Finding(CODE, "info", f"'{v.text}' after '{before}' from the same speaker: the address drops "
+                yield Finding(CODE, "info", f"'{' '.join(v.text.split())}' after '{' '.join(before.split())}' "
+                              "from the same speaker: the address drops "
                               "from respect to familiarity with no permission in the text", v.start, v.end,
                               suggestion=before)
 
