@@ -241,6 +241,13 @@ def _rule(args, console: Console) -> None:
     from .lint import registry
 
     rules = registry()
+    if args.json:
+        chosen = [rules[c] for c in ([args.code.upper()] if args.code else rules) if c in rules]
+        if args.code and not chosen:
+            raise ImyaError(f"no rule {args.code!r}; imya rule --list shows them")
+        print(render.to_json([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+                                "doc": r.doc} for r in chosen]))
+        return
     if args.list or not args.code:
         for code, r in rules.items():
             console.print(f"{code} {r.name} ({r.severity}): {r.summary}", markup=False, highlight=False)
@@ -317,7 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, p in sub.choices.items():
         if name == "check":
             p.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
-        elif name != "rule":
+        else:
             p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     return parser
 

@@ -217,7 +217,10 @@ def _readings(word: str, count: int, gender_hint: str | None) -> list[Part]:
         parsed = patronymic.parse(cyr)
         if parsed is not None:
             return [_patronymic_part(word, parsed, None, "")]
-    surname = _surname_part(word)
+    try:
+        surname = _surname_part(word)
+    except ImyaError:  # O'Brien, D'Artagnan: not a Russian surname, but not an error either
+        return [_unknown_part(word)]
     if surname.gender is not None or count > 1:
         return [surname]
     return [_unknown_part(word)]

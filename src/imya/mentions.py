@@ -110,8 +110,10 @@ def parse_word(text: str, first: bool) -> Word | None:
         if whole is not None and whole.role in ("given", "name"):
             owners = whole.owners or (f"lat:{whole.value}",)
             return Word(bare, "diminutive", whole.value, whole.gender, owners, True)
-    # Romanova, Sokolovskaya: a surname's ending, not a misspelt name (Романовна)
-    looks_surname = re.search(r"(?:ovna|evna|ichna|inichna|ova|eva|ina|yna|skaya|tskaya|sky|skiy)$", bare)
+    # Romanova, Belaya: a surname's ending, not a misspelt name (Романовна, Белла)
+    looks_surname = re.search(r"(?:ovna|evna|ichna|inichna|ova|eva|ina|yna|aya|sky|skiy|oy)$", bare)
+    if looks_surname and matches and all(m.spelling == "nonstandard" for m in matches):
+        matches = []
     if not matches and bare.isascii() and _RUSSIAN_ENDING.search(bare) and not looks_surname:
         from .search import fuzzy
 

@@ -96,7 +96,8 @@ def _lookup(text: str) -> tuple[Match, ...]:
     sc = ("latin" if s.isalpha() else script(s)) if s.isascii() else script(s := strip_stress(s))
     matches: list[Match] = []
     if sc == "cyrillic":
-        for e in data.by_cyrillic.get(cyrillic_norm(s), ()):
+        # Лена before Лёна: the spelling as written first, then the one differing only in ё
+        for e in sorted(data.by_cyrillic.get(cyrillic_norm(s), ()), key=lambda e: e.cyrillic != s):
             matches.append(Match(e, kind_of(e), "cyrillic", "Cyrillic"))
         if not matches:
             for k in cyrillic_keys(s):
@@ -119,7 +120,11 @@ def _lookup(text: str) -> tuple[Match, ...]:
                     matches.append(Match(e, kind_of(e), spelling, detail))
     if len(matches) > 1:
         best = min(RANK[m.spelling] for m in matches)
-        matches = sorted((m for m in matches if RANK[m.spelling] == best), key=_order)
+        kept: dict[int, Match] = {}
+        for m in matches:  # one entry once: Anna is the standard spelling, not also Anna's English twin
+            if RANK[m.spelling] == best and (id(m.entry) not in kept or kept[id(m.entry)].spelling in ("western", "french")):
+                kept[id(m.entry)] = m
+        matches = sorted(kept.values(), key=lambda m: (_order(m), _EXACTNESS.get(m.spelling, 3)))
     return tuple(_with_detail(m) for m in matches)
 
 
@@ -131,6 +136,8 @@ def _with_detail(m: Match) -> Match:
 
 
 _KIND_ORDER = {"given": 0, "diminutive": 1, "patronymic": 2}
+# Within one rank: the text's own standard spelling before a scheme's (Lena is Лена before Лёна)
+_EXACTNESS = {"cyrillic": 0, "standard": 0, "variant": 1, "scheme": 2}
 
 
 def _order(m: Match) -> int:

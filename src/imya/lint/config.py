@@ -58,7 +58,9 @@ def _load(path: Path) -> dict:
         raise ImyaError(f"{path}: not valid TOML ({e})") from None
 
 
-def _settings(spec: dict, path: Path) -> Settings:
+def _settings(spec, path: Path) -> Settings:
+    if not isinstance(spec, dict):
+        raise ImyaError(f"{path}: imya's settings must be a table of keys")
     unknown = set(spec) - KEYS
     if unknown:
         raise ImyaError(f"{path}: unknown imya settings {sorted(unknown)}; expected {', '.join(sorted(KEYS))}")
@@ -72,6 +74,8 @@ def _settings(spec: dict, path: Path) -> Settings:
     if fail_on is not None and fail_on not in ("info", "warning", "error"):
         raise ImyaError(f"{path}: fail-on must be info, warning or error")
     roster = spec.get("roster")
+    if roster is not None and not isinstance(roster, str):
+        raise ImyaError(f"{path}: roster must be a file path")
     if roster is not None:
         roster = str((path.parent / roster).resolve())
     return Settings(codes["select"], codes["ignore"] or set(), fail_on, roster, str(path))
