@@ -15,8 +15,8 @@ SCENARIOS = tomllib.loads((Path(__file__).parent / "data" / "address_scenarios.t
 
 
 @cache
-def person(name: str, titles: tuple[str, ...] = ()):
-    return from_name(name, titles=titles)
+def person(name: str, titles: tuple[str, ...] = (), gender: str | None = None):
+    return from_name(name, titles=titles, gender=gender)
 
 
 def relation(spec: dict) -> Relation:
@@ -31,7 +31,7 @@ def test_there_are_enough_scenarios():
 
 @pytest.mark.parametrize("s", SCENARIOS, ids=[s["title"] for s in SCENARIOS])
 def test_scenario(s):
-    addressee = person(s["addressee"], tuple(s.get("addressee_titles", ())))
+    addressee = person(s["addressee"], tuple(s.get("addressee_titles", ())), s.get("addressee_gender"))
     rel = relation(s["relation"])
     j = judge_form(s["form"], addressee, rel)
     assert (j.verdict, j.rules[0]) == (s["verdict"], s["rule"]), j.reason

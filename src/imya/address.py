@@ -27,6 +27,7 @@ CONDITIONS: dict[str, tuple] = {
     "rank": RANKS, "closeness": CLOSENESS, "speaker_age": AGES, "addressee_age": AGES,
     "setting": SETTINGS, "era": ERAS, "both_young": (True, False), "foreigner": (True, False),
     "first_meeting": (True, False), "permitted": (True, False), "title_fits_era": (True, False),
+    "addressee_foreigner": (True, False),
     "title_kind": ("honorific", "rank", "nobility", "clergy", "folk", "kin"),
     "belongs": (True, False),
 }
@@ -43,6 +44,7 @@ class Relation:
     setting: str = "private"
     era: str = "modern"
     foreigner: bool = False  # the speaker is not Russian
+    addressee_foreigner: bool = False  # the addressee is not Russian
     first_meeting: bool = False
     permissions: tuple[str, ...] = ()  # forms the addressee has offered the speaker
 

@@ -109,7 +109,7 @@ def _translit(args, console: Console) -> None:
 
 
 RELATION_KEYS = ("rank", "closeness", "speaker_age", "addressee_age", "setting", "era", "foreigner",
-                 "first_meeting", "permit", "to_title", "from_title")
+                 "addressee_foreigner", "first_meeting", "permit", "to_title", "from_title")
 
 
 def _relation_args(items: list[str]) -> dict[str, list[str]]:
@@ -157,7 +157,7 @@ def _address(args, console: Console) -> None:
             continue
         if key == "permit":
             rel.permissions += tuple(values)
-        elif key in ("foreigner", "first_meeting"):
+        elif key in ("foreigner", "addressee_foreigner", "first_meeting"):
             setattr(rel, key, _flag(values[-1]))
         else:
             setattr(rel, key, values[-1])

@@ -131,7 +131,13 @@ def parse(cyr: str) -> Parsed | None:
         candidates = [m.expand(f).capitalize() for f in rule["father"]]
         in_data = [c for c in candidates if c in data.names and data.names[c].gender == "m"]
         if in_data:
-            note = (f"{cyr} is a regular but uncommon patronymic of {in_data[0]}")
+            father = data.names[in_data[0]]
+            usual = father.patronymic_f if gender == "f" else father.patronymic_m
+            if usual and not any(u.lower().replace("ё", "е") == low.replace("ё", "е") for u in usual):
+                note = f"{cyr} is not how the patronymic is formed: the {'daughter' if gender == 'f' else 'son'} " \
+                       f"of {father.cyrillic} is {usual[0]}"
+            else:
+                note = f"{cyr} is a regular but uncommon patronymic of {in_data[0]}"
             return Parsed(cyr, gender, [ref(c) for c in in_data], False, None, [note])
         father = candidates[0]
         note = (f"the father's name would be {father} ({_latin(father)}), "

@@ -92,7 +92,7 @@ class Roster:
         the place both as a chapter and as a line."""
         a, b = self.person(speaker), self.person(addressee)
         rel = Relation(rank=_rank(a, b), speaker_age=a.age, addressee_age=b.age, era=self.era,
-                       setting=self.setting, foreigner=a.foreigner)
+                       setting=self.setting, foreigner=a.foreigner, addressee_foreigner=b.foreigner)
         for ch in sorted((c for c in self.changes if _applies(c.since, at)),
                          key=lambda c: (c.since.number if c.since else 0)):  # later changes win
             if (ch.speaker, ch.addressee) == (speaker, addressee):

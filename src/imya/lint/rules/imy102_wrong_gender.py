@@ -53,9 +53,11 @@ def check(ctx):
                 feminine_used += 1
             if w is anchor or w.gender not in ("m", "f") or w.gender == anchor.gender or w.text in ctx.canon:
                 continue
+            cyrillic = not w.text.isascii()  # answer in the text's own alphabet
             if w.role == "surname":
                 s = surname(w.text)
-                right = s.feminine.latin if woman else s.masculine.latin
+                form = s.feminine if woman else s.masculine
+                right = form.cyrillic if cyrillic else form.latin
                 if woman:
                     women_masculine.append((start, end, w.text, right))
                     continue
@@ -68,7 +70,8 @@ def check(ctx):
                 if p is None or not p.fathers:
                     continue
                 d = derive(p.fathers[0].cyrillic)
-                right = d.female.latin if woman else d.male.latin
+                form = d.female if woman else d.male
+                right = form.cyrillic if cyrillic else form.latin
                 yield Finding(CODE, "", f"'{w.text}' is a {'son' if woman else 'daughter'}'s patronymic: "
                               f"{'a daughter' if woman else 'a son'} of {to_latin(p.fathers[0].cyrillic)} is {right}",
                               start, end, suggestion=right)

@@ -66,6 +66,12 @@ def _judge(w, start: int, end: int) -> Finding | None:
         return Finding(CODE, "", f"'{w.text}' is not how the patronymic is written: {form.latin}",
                        start, end, suggestion=form.latin)
     parsed = parse(w.value)
+    if parsed is not None and parsed.notes and "is not how the patronymic is formed" in parsed.notes[0]:
+        usual = parsed.notes[0].rsplit(" is ", 1)[1]
+        right = derive(parsed.fathers[0].cyrillic)
+        form = (right.female if parsed.gender == "f" else right.male).latin
+        return Finding(CODE, "", f"'{w.text}' is not how the patronymic is formed: {form} ({usual})",
+                       start, end, suggestion=form)
     if parsed is None or not parsed.fathers or not (parsed.notes and "not a Russian name" in parsed.notes[0]):
         return None
     return Finding(CODE, "info", f"'{w.text}' is formed from '{parsed.fathers[0].latin}', which is not a Russian name",
