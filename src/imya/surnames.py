@@ -106,7 +106,7 @@ def _latin(query: str) -> Surname:
     # The longest ending decides (-skaya before -aya); the table's order breaks ties.
     length, gender, lat, e = max(matches, key=lambda m: m[0])
     stem = query[: len(query) - length]
-    result = _build(query, gender, rules_to_cyrillic(stem, 1)[0][0], e, latin_stem=stem)
+    result = _build(query, gender, _cyrillic_stem(query, gender, e, stem), e, latin_stem=stem)
     standard = e.feminine_latin[0] if gender == "f" else e.masculine_latin[0]
     if lat != standard:
         from .search import old_spelling_rules
@@ -114,6 +114,16 @@ def _latin(query: str) -> Surname:
         old = [n for rx, rep, n in old_spelling_rules() if rx.search(low) and rx.sub(rep, low).endswith(standard)]
         result.notes.append(old[0] if old else f"-{lat} is a less usual spelling of -{standard}")
     return result
+
+
+def _cyrillic_stem(query: str, gender: str, e: Ending, latin_stem: str) -> str:
+    """The Cyrillic stem: the whole word converted (Vasiliev → Васильев, where "Vasili" alone
+    would give Васили-), then its Cyrillic ending cut; the stem alone if the ending differs."""
+    whole = rules_to_cyrillic(query, 1)[0][0]
+    ending = e.feminine if gender == "f" else e.masculine
+    if whole.lower().endswith(ending) and len(whole) > len(ending):
+        return whole[: len(whole) - len(ending)]
+    return rules_to_cyrillic(latin_stem, 1)[0][0]
 
 
 def _build(query: str, gender: str, stem: str, e: Ending, latin_stem: str | None) -> Surname:

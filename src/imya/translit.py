@@ -100,7 +100,7 @@ class _Rule:
 @cache
 def _rules() -> dict[str, list[_Rule]]:
     by_first: dict[str, list[_Rule]] = {}
-    where_ok = {"any", "start", "end", "after_vowel", "after_consonant"}
+    where_ok = {"any", "start", "end", "after_vowel", "after_consonant", "before_consonant"}
     columns = ("latin", "cyrillic", "weight", "where")
     for number, (latin, cyr, weight, where) in rows("latin_to_cyrillic.tsv", columns):
         if where not in where_ok:
@@ -123,6 +123,8 @@ def _applies(rule: _Rule, word: str, i: int) -> bool:
         return i > 0 and word[i - 1] in _VOWELS
     if rule.where == "after_consonant":
         return i > 0 and word[i - 1].isalpha() and word[i - 1] not in _VOWELS
+    if rule.where == "before_consonant":
+        return end < len(word) and word[end].isalpha() and word[end] not in _VOWELS
     return True
 
 
