@@ -133,7 +133,10 @@ def parse(cyr: str) -> Parsed | None:
         if in_data:
             father = data.names[in_data[0]]
             usual = father.patronymic_f if gender == "f" else father.patronymic_m
-            if usual and not any(u.lower().replace("ё", "е") == low.replace("ё", "е") for u in usual):
+            # Павеловна for Павловна is wrong; Власьевна (of Власий) or Францовна beside
+            # Францевна are other forms in use: only the same suffix on another stem is flagged
+            same_suffix = [u for u in usual if u.lower()[-4:] == low[-4:] and u.lower()[-5:-4] == low[-5:-4]]
+            if same_suffix and not any(u.lower().replace("ё", "е") == low.replace("ё", "е") for u in usual):
                 note = f"{cyr} is not how the patronymic is formed: the {'daughter' if gender == 'f' else 'son'} " \
                        f"of {father.cyrillic} is {usual[0]}"
             else:
