@@ -90,3 +90,16 @@ def test_json_contract():
               "masculine", "feminine", "notes"}
     assert fields <= set(doc["parts"][0])
     assert set(doc["parts"][0]["full_names"][0]) >= {"cyrillic", "latin", "gender"}
+
+
+@pytest.mark.parametrize("query", ['"Natasha!"', "Natasha.", "(Natasha),", "«Наташа,»"])
+def test_punctuation_copied_from_prose_is_dropped(query):
+    p = part(query)
+    assert p.cyrillic == "Наташа" and p.spelling in ("standard", "cyrillic")
+    assert not any("nonstandard" in n for n in p.notes)
+
+
+def test_full_stops_of_initials_and_titles_stay():
+    e = explain("Mr. A. Chekhov.")
+    assert [p.text for p in e.parts] == ["Mr.", "A.", "Chekhov"]
+    assert e.parts[2].cyrillic == "Чехов"

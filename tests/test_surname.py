@@ -52,3 +52,11 @@ def test_unknown_ending():
 def test_bad_input(bad):
     with pytest.raises(ImyaError):
         surname(bad)
+
+
+@pytest.mark.parametrize("query", ["IVANOVA", "ivanova", "ИВАНОВА", "иванова"])
+def test_capitals_or_lower_case_read_as_a_name(query):
+    s = surname(query)
+    assert s.query == query
+    assert (s.masculine.latin, s.masculine.cyrillic) == ("Ivanov", "Иванов")
+    assert (s.feminine.latin, s.plural.cyrillic) == ("Ivanova", "Ивановы")

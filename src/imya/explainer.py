@@ -249,6 +249,11 @@ def _check_agreement(parts: list[Part]) -> None:
             )
 
 
+# Punctuation a name copied from prose carries ("Natasha!", «Маша,»); a full stop is
+# kept only where it marks an initial (A.) or a title (Mr.).
+_AROUND = "!?,;:\"'“”‘’„«»()[]{}…—–*_"
+
+
 def _clean(query: str) -> list[tuple[str, list[str]]]:
     if len(query) > MAX_QUERY:
         raise ImyaError(f"a name of {len(query)} characters is too long (limit {MAX_QUERY})")
@@ -259,6 +264,9 @@ def _clean(query: str) -> list[tuple[str, list[str]]]:
         raise ImyaError(f"{query!r} has no letters: give a name in Latin or Cyrillic")
     words = []
     for word in text.split(" "):
+        word = word.strip(_AROUND)
+        if len(word.rstrip(".")) > 1 and titles.find(word) is None:
+            word = word.rstrip(".")  # a sentence's full stop, not an initial's or a title's
         notes: list[str] = []
         if script(word) == "mixed":
             word, notes = fix_lookalikes(word)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .data import rows
@@ -74,7 +74,10 @@ def surname(text: str) -> Surname:
     sc = script(query)
     if sc not in ("latin", "cyrillic") or not query.replace("-", "").isalpha():
         raise ImyaError(f"{text!r} is not a surname in Latin or Cyrillic letters")
-    return _cyrillic(query) if sc == "cyrillic" else _latin(query)
+    # IVANOVA or ivanova: built forms need one case, so read it as Ivanova; mixed case stays.
+    word = query.title() if query.isupper() or query.islower() else query
+    result = _cyrillic(word) if sc == "cyrillic" else _latin(word)
+    return replace(result, query=query)
 
 
 def _cyrillic(query: str) -> Surname:
