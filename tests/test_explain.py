@@ -103,3 +103,12 @@ def test_full_stops_of_initials_and_titles_stay():
     e = explain("Mr. A. Chekhov.")
     assert [p.text for p in e.parts] == ["Mr.", "A.", "Chekhov"]
     assert e.parts[2].cyrillic == "Чехов"
+
+
+def test_double_given_name_is_two_names_and_double_surname_one():
+    e = explain("Anna-Maria Rimskaya-Korsakova")
+    assert [(p.text, p.kind, p.cyrillic) for p in e.parts] == [
+        ("Anna", "given", "Анна"), ("Maria", "given", "Мария"),
+        ("Rimskaya-Korsakova", "surname", "Римская-Корсакова")]
+    assert all("double given name Anna-Maria" in p.notes[0] for p in e.parts[:2])
+    assert e.parts[2].masculine.cyrillic == "Римский-Корсаков"

@@ -60,3 +60,19 @@ def test_capitals_or_lower_case_read_as_a_name(query):
     assert s.query == query
     assert (s.masculine.latin, s.masculine.cyrillic) == ("Ivanov", "Иванов")
     assert (s.feminine.latin, s.plural.cyrillic) == ("Ivanova", "Ивановы")
+
+
+@pytest.mark.parametrize("text, gender, masc, fem, family_cyr", [
+    ("Rimsky-Korsakov", "m", "Rimsky-Korsakov", "Rimskaya-Korsakova", "Римские-Корсаковы"),
+    ("Petrova-Vodkina", "f", "Petrov-Vodkin", "Petrova-Vodkina", "Петровы-Водкины"),
+    ("Салтыков-Щедрин", "m", "Saltykov-Shchedrin", "Saltykova-Shchedrina", "Салтыковы-Щедрины"),
+    ("Bonch-Bruyevich", "mf", "Bonch-Bruyevich", "Bonch-Bruyevich", "Бонч-Бруевич"),
+])
+def test_double_surnames_change_part_by_part(text, gender, masc, fem, family_cyr):
+    s = surname(text)
+    assert (s.gender, s.masculine.latin, s.feminine.latin, s.plural.cyrillic) == (gender, masc, fem, family_cyr)
+
+
+def test_double_surname_with_parts_of_two_genders_is_noted():
+    assert any("disagree in gender" in n for n in surname("Rimsky-Korsakova").notes)
+    assert not any("disagree" in n for n in surname("Rimskaya-Korsakova").notes)

@@ -271,8 +271,17 @@ def _clean(query: str) -> list[tuple[str, list[str]]]:
         if script(word) == "mixed":
             word, notes = fix_lookalikes(word)
         if any(c.isalpha() for c in word):
-            words.append((word, notes))
+            words += [(w, notes + n) for w, n in _double_given(word)]
     return words
+
+
+def _double_given(word: str) -> list[tuple[str, list[str]]]:
+    """Anna-Maria is two given names; Rimsky-Korsakov stays one word for the surname reader."""
+    halves = [h for h in word.split("-") if h]
+    if len(halves) < 2 or not all(any(m.kind in ("given", "diminutive") for m in lookup(h)) for h in halves):
+        return [(word, [])]
+    note = f"one of the double given name {word}: rare in Russia, where it reads as foreign or very modern"
+    return [(h, [note]) for h in halves]
 
 
 def explain(query: str) -> Explanation:

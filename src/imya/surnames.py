@@ -75,9 +75,33 @@ def surname(text: str) -> Surname:
     if sc not in ("latin", "cyrillic") or not query.replace("-", "").isalpha():
         raise ImyaError(f"{text!r} is not a surname in Latin or Cyrillic letters")
     # IVANOVA or ivanova: built forms need one case, so read it as Ivanova; mixed case stays.
-    word = query.title() if query.isupper() or query.islower() else query
-    result = _cyrillic(word) if sc == "cyrillic" else _latin(word)
-    return replace(result, query=query)
+    word = query.strip("-")
+    word = word.title() if word.isupper() or word.islower() else word
+    pieces = [p for p in word.split("-") if p]
+    if len(pieces) > 1:
+        return _double(query, [_single(p, sc) for p in pieces])
+    return replace(_single(word, sc), query=query)
+
+
+def _single(word: str, sc: str) -> Surname:
+    return _cyrillic(word) if sc == "cyrillic" else _latin(word)
+
+
+def _double(query: str, parts: list[Surname]) -> Surname:
+    """A double surname: each part takes its own form (Римский-Корсаков → Римская-Корсакова)."""
+    def join(forms: list[NameRef]) -> NameRef:
+        return NameRef("-".join(f.cyrillic for f in forms), "-".join(f.latin for f in forms))
+
+    masc, fem = join([p.masculine for p in parts]), join([p.feminine for p in parts])
+    plural = NameRef("-".join(p.plural.cyrillic for p in parts), english_plural(masc.latin))
+    genders = [p.gender for p in parts if p.gender in ("m", "f")]
+    gender = genders[-1] if genders else ("mf" if any(p.gender == "mf" for p in parts) else None)
+    notes = [f"double surname: each part takes its own form ({masc.latin} → {fem.latin})" if masc != fem
+             else "double surname: neither part changes for a woman"]
+    if len(set(genders)) > 1:
+        notes.append("the parts disagree in gender: both should be masculine or both feminine")
+    notes += [f"{p.query}: {p.notes[0]}" for p in parts if p.notes]
+    return Surname(query, gender, masc, fem, plural, notes)
 
 
 def _cyrillic(query: str) -> Surname:
