@@ -115,6 +115,7 @@ def test_every_rule_file_loads():
     from imya import patronymic, search, surnames, titles, translit
 
     assert len(surnames._endings()) > 10 and len(surnames._invariable()) > 10
+    assert surnames._known()["gogol"][0] == "Гоголь"
     assert titles.titles()["comrade"].eras == ("soviet",)
     assert "sh" in {r.latin for r in translit._rules()["s"]}
     assert translit._popular()[1][ord("щ")] == "shch"

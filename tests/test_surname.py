@@ -76,3 +76,33 @@ def test_double_surnames_change_part_by_part(text, gender, masc, fem, family_cyr
 def test_double_surname_with_parts_of_two_genders_is_noted():
     assert any("disagree in gender" in n for n in surname("Rimsky-Korsakova").notes)
     assert not any("disagree" in n for n in surname("Rimskaya-Korsakova").notes)
+
+
+@pytest.mark.parametrize("text, masc, fem", [
+    ("Gogol", "Гоголь", "Гоголь"),          # a soft sign English drops
+    ("Yeltsina", "Ельцин", "Ельцина"),
+    ("Melnikov", "Мельников", "Мельникова"),
+    ("Gorbacheva", "Горбачёв", "Горбачёва"),  # a ё English writes as e
+    ("Горбачев", "Горбачёв", "Горбачёва"),
+    ("Горькая", "Горький", "Горькая"),        # the longest ending decides: -кая, not -ая
+])
+def test_known_surnames_get_their_real_cyrillic(text, masc, fem):
+    s = surname(text)
+    assert (s.masculine.cyrillic, s.feminine.cyrillic) == (masc, fem)
+
+
+def test_a_feminine_in_aya_names_both_possible_masculines_unless_known():
+    belaya = surname("Belaya")
+    assert (belaya.masculine.latin, belaya.masculine.cyrillic) == ("Bely", "Белый")
+    assert "the masculine could also be Белой" in belaya.notes
+    for text in ("Tolstaya", "Толстая"):
+        s = surname(text)
+        assert (s.masculine.latin, s.masculine.cyrillic, s.plural.latin) == ("Tolstoy", "Толстой", "the Tolstoys")
+        assert not any("could also" in n for n in s.notes)
+    trubetskaya = surname("Trubetskaya")
+    assert (trubetskaya.masculine.cyrillic, trubetskaya.plural.cyrillic) == ("Трубецкой", "Трубецкие")
+
+
+def test_cyrillic_input_is_taken_as_written_unless_only_yo_differs():
+    assert surname("Илюшин").feminine.cyrillic == "Илюшина"  # not the designer's Ильюшин
+    assert surname("Ilyushin").feminine.cyrillic == "Ильюшина"

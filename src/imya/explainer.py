@@ -9,8 +9,9 @@ from .errors import ImyaError
 from .names import NameRef, ref
 from .search import Match, lookup
 from .surnames import surname as analyse_surname
+from .surnames import to_cyrillic as surname_cyrillic
 from .text import CYRILLIC_READING, fix_lookalikes, script, strip_stress
-from .translit import rules_to_cyrillic, to_latin
+from .translit import to_latin
 
 MAX_QUERY = 1000  # characters; a name is never longer
 
@@ -168,7 +169,7 @@ def _surname_part(text: str) -> Part:
 
 
 def _to_cyrillic(text: str) -> str:
-    return text if script(text) == "cyrillic" else rules_to_cyrillic(text, 1)[0][0]
+    return text if script(text) == "cyrillic" else surname_cyrillic(text)
 
 
 def _initial_part(text: str, gender_hint: str | None) -> Part:

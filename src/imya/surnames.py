@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .data import rows
-from .errors import ImyaError
+from .errors import DataError, ImyaError
 from .names import NameRef
 from .spelling import light
 from .text import script
@@ -48,6 +48,32 @@ def _invariable() -> list[tuple[str, tuple[str, ...], str]]:
     return [(c, tuple(lat.split(",")), note) for _, (c, lat, note) in rows("surname_invariable.tsv", columns)]
 
 
+@cache
+def _known() -> dict[str, tuple[str, str, str]]:
+    """Folded Latin spelling → (its Cyrillic, the row's surname, its usual English), for
+    surnames the letter rules get wrong (Gogol) or whose feminine hides the masculine (Tolstaya)."""
+    from .translit import SCHEME_TITLES
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for number, (cyr, latins, _note) in rows("surname_spellings.tsv", ("cyrillic", "latin", "note")):
+        if script(cyr) != "cyrillic" or not cyr.isalpha():
+            raise DataError(f"surname_spellings.tsv:{number}: {cyr!r} is not a Cyrillic surname")
+        built = _cyrillic(cyr)
+        english = latins.split(",")[0] or to_latin(cyr)
+        for form in {cyr, built.masculine.cyrillic, built.feminine.cyrillic}:
+            for scheme in SCHEME_TITLES:
+                out.setdefault(light(to_latin(form, scheme)), (form, cyr, english))
+        for latin in filter(None, latins.split(",")):
+            out[light(latin)] = (cyr, cyr, english)
+    return out
+
+
+def to_cyrillic(word: str) -> str:
+    """The Cyrillic of a Latin surname: from the table of known ones, else by the letter rules."""
+    known = _known().get(light(word))
+    return known[0] if known else rules_to_cyrillic(word, 1)[0][0]
+
+
 def english_plural(latin: str) -> str:
     """The family in English: the Romanovs, the Tolstoys, the Abramoviches."""
     suffix = "es" if latin.endswith(("ch", "sh", "s", "x", "z")) else "s"
@@ -84,7 +110,13 @@ def surname(text: str) -> Surname:
 
 
 def _single(word: str, sc: str) -> Surname:
-    return _cyrillic(word) if sc == "cyrillic" else _latin(word)
+    result = _cyrillic(word) if sc == "cyrillic" else _latin(word)
+    known = _known().get(light(to_latin(word) if sc == "cyrillic" else word))
+    if known and sc == "cyrillic" and _no_yo(known[0]) != _no_yo(word):
+        known = None  # Илюшин is a surname of its own, not a misspelt Ильюшин
+    if known and result.gender in ("m", "f") and (k := _cyrillic(known[1])).gender in ("m", "f"):
+        result = _as_known(result, k, known[2])
+    return result
 
 
 def _double(query: str, parts: list[Surname]) -> Surname:
@@ -109,19 +141,21 @@ def _cyrillic(query: str) -> Surname:
     for cyr, _latins, note in _invariable():
         if low.endswith(cyr):
             return _invariable_result(query, query, to_latin(query), note)
-    for e in _endings():
-        for gender, ending in (("f", e.feminine), ("m", e.masculine)):
-            if low.endswith(ending) and len(low) > len(ending) + 1:
-                stem = query[: len(query) - len(ending)]
-                return _build(query, gender, stem, e, latin_stem=None)
-    return _unknown(query, query, to_latin(query))
+    matches = [(len(ending), gender, e) for e in _endings()
+               for gender, ending in (("f", e.feminine), ("m", e.masculine))
+               if low.endswith(ending) and len(low) > len(ending) + 1]
+    if not matches:
+        return _unknown(query, query, to_latin(query))
+    # The longest ending decides (Горькая: -кая before -ая); the table's order breaks ties.
+    length, gender, e = max(matches, key=lambda m: m[0])
+    return _build(query, gender, query[: len(query) - length], e, latin_stem=None)
 
 
 def _latin(query: str) -> Surname:
     low = light(query)
     for _cyr, latins, note in _invariable():
         if any(low.endswith(lat) for lat in latins):
-            return _invariable_result(query, rules_to_cyrillic(query, 1)[0][0], query, note)
+            return _invariable_result(query, to_cyrillic(query), query, note)
     matches = []
     for e in _endings():
         for gender, latins in (("f", e.feminine_latin), ("m", e.masculine_latin)):
@@ -129,7 +163,7 @@ def _latin(query: str) -> Surname:
                 if low.endswith(lat) and len(low) > len(lat) + 1:
                     matches.append((len(lat), gender, lat, e))
     if not matches:
-        return _unknown(query, rules_to_cyrillic(query, 1)[0][0], query)
+        return _unknown(query, to_cyrillic(query), query)
     # The longest ending decides (-skaya before -aya); the table's order breaks ties.
     length, gender, lat, e = max(matches, key=lambda m: m[0])
     stem = query[: len(query) - length]
@@ -141,6 +175,20 @@ def _latin(query: str) -> Surname:
         old = [n for rx, rep, n in old_spelling_rules() if rx.search(low) and rx.sub(rep, low).endswith(standard)]
         result.notes.append(old[0] if old else f"-{lat} is a less usual spelling of -{standard}")
     return result
+
+
+def _no_yo(cyrillic: str) -> str:
+    return cyrillic.lower().replace("ё", "е")
+
+
+def _as_known(result: Surname, known: Surname, english: str) -> Surname:
+    """A surname from the table: its Cyrillic (Gorbachev is Горбачёв) and, for a woman, the
+    masculine it comes from (Tolstaya is a Tolstoy, not a Tolsty)."""
+    masc = result.masculine.latin if result.gender == "m" else english
+    return replace(result, masculine=NameRef(known.masculine.cyrillic, masc),
+                   feminine=NameRef(known.feminine.cyrillic, result.feminine.latin),
+                   plural=NameRef(known.plural.cyrillic, english_plural(masc)),
+                   notes=[n for n in result.notes if not n.startswith("the masculine could also")])
 
 
 def _cyrillic_stem(query: str, gender: str, e: Ending, latin_stem: str) -> str:
@@ -161,8 +209,9 @@ def _build(query: str, gender: str, stem: str, e: Ending, latin_stem: str | None
         masc_lat = latin_stem + e.masculine_latin[0]
         fem_lat = latin_stem + e.feminine_latin[0]
     notes = [f"{'feminine' if gender == 'f' else 'masculine'} form; {e.note}"]
-    if e.feminine == "ая" and gender == "f":
-        notes.append(f"the masculine could also end in -ый (-y): {_cap(stem)}ый")
+    if gender == "f":  # Белая: Белый or Белой; the feminine alone cannot tell
+        notes += [f"the masculine could also be {_cap(stem + o.masculine)}"
+                  for o in _endings() if o.feminine == e.feminine and o is not e]
     return Surname(query, gender, NameRef(masc, masc_lat), NameRef(fem, fem_lat),
                    NameRef(plural, english_plural(masc_lat)), notes)
 
