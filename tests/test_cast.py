@@ -137,3 +137,19 @@ def test_cli_cast_bad_files(tmp_path, content):
 def test_cli_cast_missing_file():
     code, out, err = run_cli("cast", "no/such/story.txt")
     assert code == 2 and out == "" and err.count("\n") == 1
+
+
+WIFE_AND_HUSBAND = (
+    "That night young Newland Archer came home late. He had been at the club, and he was tired.\n\n"
+    "For an hour Newland Archer sat by the fire; he said nothing, and he did not look up.\n\n"
+    "In the evenings Mrs. Newland Archer was at home. She received in the drawing-room.\n\n"
+    "At the thought of it Newland Archer laughed. He lit a cigar.\n\n"
+    "Across the table Mrs. Archer smiled at him. She was pleased with the evening.\n"
+)
+
+
+def test_mrs_with_her_husbands_name_is_his_wife_not_him():
+    result = cast(Document("s", "txt", WIFE_AND_HUSBAND))
+    husband = next(c for c in result.characters if c.forms.get("Newland Archer"))
+    assert husband.gender == "m" and husband.forms["Newland Archer"] == 3
+    assert "Mrs. Newland Archer" not in husband.forms and "Mrs. Archer" not in husband.forms

@@ -220,11 +220,15 @@ def cast(doc: Document) -> Cast:
             if m.text not in best_fits:
                 fitting = [c for c in people if c.fits(s)]
                 most = max(c.agreement(s) for c in fitting)
-                best_fits[m.text] = [c for c in fitting if c.agreement(s) == most]
+                best = [c for c in fitting if c.agreement(s) == most]
+                # "Newland Archer" is the man, not "Mrs. Newland Archer", his wife
+                best_fits[m.text] = [c for c in best if c.married == s.married] or best
             give(_choose(best_fits[m.text], m.start), m)
         else:
             key = (s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender, s.married)
             groups.setdefault(key, []).append(m)
+    # Newland Archer's pronouns make him a man before "Mrs. Archer" looks for her character.
+    _genders_from_pronouns(doc.text, sorted(who, key=lambda mc: mc[0].start))
     contested: dict[str, list[Character]] = {}
     for group in sorted(groups.values(), key=len, reverse=True):
         fitting = _place_group(group, parsed, people, give)
