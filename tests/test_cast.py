@@ -153,3 +153,8 @@ def test_mrs_with_her_husbands_name_is_his_wife_not_him():
     husband = next(c for c in result.characters if c.forms.get("Newland Archer"))
     assert husband.gender == "m" and husband.forms["Newland Archer"] == 3
     assert "Mrs. Newland Archer" not in husband.forms and "Mrs. Archer" not in husband.forms
+
+
+def test_days_in_the_plural_are_not_names_and_do_not_hide_one():
+    text = "She was at home on Thursdays. On Tuesdays Mrs. Newland Archer received, and Sundays were quiet."
+    assert [m.text for m in find(Document("s", "txt", text))] == ["Mrs. Newland Archer"]

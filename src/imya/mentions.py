@@ -46,7 +46,12 @@ def english_pet_names() -> dict[str, str]:
 
 @cache
 def not_names() -> dict[str, str]:
-    return {w.lower(): kind for _, (w, kind) in rows("not_names.tsv", ("word", "kind"))}
+    out = {}
+    for _, (word, kind) in rows("not_names.tsv", ("word", "kind")):
+        out[word.lower()] = kind
+        if kind == "religion_or_calendar":  # "on Thursdays", "at Christmas" and its plural alike
+            out.setdefault(word.lower() + "s", kind)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
