@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-import warnings
 
 import docx
 from docx.table import Table
 
 from imya.document import Document
-from imya.errors import ImyaError
 from imya.read import files
 from imya.read.build import Builder
 from imya.read.structure import Heading, is_break, is_chapter_heading
@@ -18,19 +16,7 @@ HEADING_STYLE = re.compile(r"heading (\d)", re.I)
 
 
 def read_docx(path: str) -> Document:
-    with files.open_zip(path, "a Word document") as z:
-        names = set(z.namelist())
-    if "word/document.xml" not in names:
-        if "META-INF/container.xml" in names:
-            raise ImyaError(f"{path} is an EPUB book, not a Word document; rename it to .epub")
-        raise ImyaError(f"{path} is a ZIP archive but not a Word document (it has no word/document.xml)")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            document = docx.Document(path)
-    except Exception as e:  # python-docx raises KeyError, ValueError, lxml errors... on a broken file
-        raise ImyaError(f"{path} is not a readable Word document ({type(e).__name__}: {e})") from None
-
+    document = files.load_package(path, "docx", docx.Document)
     out = Builder(path)
     for paragraph in body_paragraphs(document):
         text = "\n".join(line.strip() for line in paragraph.text.strip().split("\n"))

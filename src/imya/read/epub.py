@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import html
-import warnings
 
 import ebooklib
 from ebooklib import epub
 
 from imya.document import Document
-from imya.errors import ImyaError
 from imya.read import files, meta
 from imya.read.build import Builder
 from imya.read.html import decode_html, dialect, extract, parse
@@ -18,19 +16,7 @@ from imya.read.walk import paragraphs_of
 
 
 def read_epub(path: str) -> Document:
-    with files.open_zip(path, "an EPUB") as z:
-        names = set(z.namelist())
-    if "META-INF/container.xml" not in names:
-        if "word/document.xml" in names:
-            raise ImyaError(f"{path} is a Word document, not an EPUB; rename it to .docx")
-        raise ImyaError(f"{path} is a ZIP archive but not an EPUB (it has no META-INF/container.xml)")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = epub.read_epub(path, options={"ignore_ncx": True})
-    except Exception as e:  # ebooklib raises anything from KeyError to lxml errors on a broken book
-        raise ImyaError(f"{path} is not a readable EPUB ({type(e).__name__}: {e})") from None
-
+    book = files.load_package(path, "epub", lambda p: epub.read_epub(p, options={"ignore_ncx": True}))
     out = Builder(path)
     fff = is_fanficfare(book)
     ao3 = False  # once a book shows AO3's preface, its later parts follow the same templates

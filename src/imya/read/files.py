@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import warnings
 import zipfile
+from collections.abc import Callable
+from typing import TypeVar
 
 from imya.errors import ImyaError
 
@@ -148,3 +151,30 @@ def check_members(path: str, infos: list[zipfile.ZipInfo]) -> None:
             )
     if total > MAX_UNZIPPED_BYTES:
         raise ImyaError(f"{path} would unpack to {mb(total)}; the limit is {mb(MAX_UNZIPPED_BYTES)}")
+
+
+# The ZIP-based formats: what to call each, and the member that marks it.
+PACKAGES = {"docx": ("a Word document", "word/document.xml"), "epub": ("an EPUB", "META-INF/container.xml")}
+T = TypeVar("T")
+
+
+def load_package(path: str, kind: str, load: Callable[[str], T]) -> T:
+    """Check that `path` is a safe ZIP of `kind` (docx, epub), then load it with its library.
+
+    A book of the other kind is named, with the extension to give it; whatever the
+    library raises on a broken file becomes one ImyaError.
+    """
+    what, member = PACKAGES[kind]
+    with open_zip(path, what) as z:
+        names = set(z.namelist())
+    if member not in names:
+        for other, (other_what, other_member) in PACKAGES.items():
+            if other != kind and other_member in names:
+                raise ImyaError(f"{path} is {other_what}, not {what}; rename it to .{other}")
+        raise ImyaError(f"{path} is a ZIP archive but not {what} (it has no {member})")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load(path)
+    except Exception as e:  # the libraries raise anything from KeyError to lxml errors on a broken file
+        raise ImyaError(f"{path} is not a readable {what.split(' ', 1)[1]} ({type(e).__name__}: {e})") from None
