@@ -80,6 +80,8 @@ def test_translit():
     (["translit", "--to", "cyrillic", "Наташа"], None),
     (["patronymic", "Natalia"], None),
     (["surname", "123"], None),
+    (["surname", "Rimsky--1"], None),
+    (["explain", "!!! «»"], None),
 ])
 def test_bad_input_is_one_line_and_exit_2(args, stdin):
     assert_one_line_error(*run(*args, stdin=stdin))

@@ -77,7 +77,7 @@ def test_unknown_word():
     assert p.kind == "unknown"
 
 
-@pytest.mark.parametrize("bad", ["", "   ", "12345", "🙂🙂", "x" * 2000])
+@pytest.mark.parametrize("bad", ["", "   ", "12345", "🙂🙂", "x" * 2000, "!!! «»", "- -"])
 def test_bad_queries(bad):
     with pytest.raises(ImyaError):
         explain(bad)

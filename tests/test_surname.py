@@ -48,7 +48,7 @@ def test_unknown_ending():
     assert surname("Smith").gender is None
 
 
-@pytest.mark.parametrize("bad", ["", "123", "🙂", "O'Brien!"])
+@pytest.mark.parametrize("bad", ["", "123", "🙂", "O'Brien!", "-", "--", "Ivanov-1"])
 def test_bad_input(bad):
     with pytest.raises(ImyaError):
         surname(bad)
