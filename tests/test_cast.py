@@ -6,7 +6,7 @@ import pytest
 
 from imya.cast import cast
 from imya.document import Document
-from imya.mentions import find
+from imya.mentions import find, parse_word
 
 STORY = (Path(__file__).parent / "data" / "family_story.txt").read_text("utf-8")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -158,3 +158,27 @@ def test_mrs_with_her_husbands_name_is_his_wife_not_him():
 def test_days_in_the_plural_are_not_names_and_do_not_hide_one():
     text = "She was at home on Thursdays. On Tuesdays Mrs. Newland Archer received, and Sundays were quiet."
     assert [m.text for m in find(Document("s", "txt", text))] == ["Mrs. Newland Archer"]
+
+
+def test_english_pet_names_and_y_endings_are_not_russian_surnames():
+    assert parse_word("Lizzy", False).role == "diminutive" and parse_word("Lizzy", False).gender == "f"
+    for word in ("Sissy", "Janey", "Betsey"):  # not Сиссый, Джанеый: English pet names
+        assert parse_word(word, False).gender is None
+    for word in ("Dostoevsky", "Tolstoy", "Trubetskoy", "Gladky"):
+        assert parse_word(word, False).role == "surname" and parse_word(word, False).gender == "m"
+
+
+def test_a_name_that_is_also_a_word_counts_when_the_text_uses_it_as_a_name_more():
+    text = ("Bill Gorton came in. I looked at Bill and paid the bill.\n\n"
+            "\"Well,\" said Bill, \"let's go.\" We walked with Bill to the river.\n")
+    assert [m.text for m in find(Document("s", "txt", text))].count("Bill") == 3
+
+
+def test_his_and_her_after_a_name_say_nothing_of_its_gender():
+    text = ("It was Katharine Hilbery who took his arm. Then Katharine looked at him; she smiled.\n\n"
+            "At once Katharine gave him her hand, and she laughed. Later Katharine read his letter; she sighed.\n\n"
+            "It was Ralph Denham who watched her; he frowned. Then Ralph nodded, and he left.\n\n"
+            "Later Ralph came back; he was tired.\n")
+    result = cast(Document("s", "txt", text))
+    by_name = {c.name: c.gender for c in result.characters}
+    assert by_name["Katharine Hilbery"] == "f" and by_name["Ralph Denham"] == "m"

@@ -249,8 +249,10 @@ def cast(doc: Document) -> Cast:
     return Cast(people, ambiguous, families(people), [(m, c.id) for m, c in who])
 
 
-_HE = re.compile(r"\b(?:he|him|his|himself)\b", re.I)
-_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+# Subject and reflexive pronouns only: "Katharine took his arm" says nothing of Katharine.
+_HE = re.compile(r"\b(?:he|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|herself)\b", re.I)
+_SPEECH = re.compile(r"[\"“”]")  # speech is about someone else
 
 
 def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> None:
@@ -260,6 +262,7 @@ def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> N
     for m, c in who:
         if c.gender is None:
             after = text[m.end:m.end + 80]
+            after = after[:end.start()] if (end := _SPEECH.search(after)) else after
             v = votes.setdefault(id(c), [0, 0])
             v[0] += len(_HE.findall(after))
             v[1] += len(_SHE.findall(after))

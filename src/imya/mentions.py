@@ -112,7 +112,7 @@ def parse_word(text: str, first: bool) -> Word | None:
     if full is not None and not any(m.spelling != "nonstandard" for m in matches):
         # Lizzy is Elizabeth: the short form joins whoever bears the full name (Dolly stays Darya's)
         whole = parse_word(full, first)
-        if whole is not None and whole.role in ("given", "name"):
+        if whole is not None and whole.role in ("given", "diminutive", "name"):
             owners = whole.owners or (f"lat:{whole.value}",)
             return Word(bare, "diminutive", whole.value, whole.gender, owners, True)
     # Romanova, Belaya: a surname's ending, not a misspelt name (Романовна, Белла)
@@ -146,10 +146,15 @@ def parse_word(text: str, first: bool) -> Word | None:
     if looks_like_patronymic(cyr) and len(bare) > 6:
         return Word(bare, "patronymic", cyr, "f" if cyr.endswith("на") else "m")
     s = analyse_surname(bare)
-    if s.gender in ("m", "f"):
+    if s.gender in ("m", "f") and not _WEAK_Y.search(bare):
         key = latin_keys(s.masculine.latin)[0] if s.masculine.latin.isascii() else s.masculine.cyrillic.lower()
         return Word(bare, "surname", key, s.gender)
     return Word(bare, "name", bare.lower(), None)
+
+
+# A bare -y is the ending of Bely, but far more often of an English pet name (Lizzy, Janey,
+# Harry); only the fuller adjectival endings (-sky, -oy, -ky, -iy) make a surname's gender.
+_WEAK_Y = re.compile(r"(?<![oiygh])(?<![^c]k)y$")
 
 
 def lowercase_counts(text: str) -> Counter:
@@ -161,9 +166,9 @@ def lowercase_counts(text: str) -> Counter:
 _MID = re.compile(r"(?:(?<=[a-zà-ÿ,;:\-—–] )|(?<=[a-zà-ÿ,;:\-—–]\n)|(?<=[(_]))[A-ZÀ-Þ][a-zà-ÿ]+")
 
 
-def mid_sentence_words(text: str) -> set[str]:
-    """Capitalised words the text writes inside a sentence: names, not sentence openers."""
-    return {m.group(0) for m in _MID.finditer(text)}
+def mid_sentence_words(text: str) -> Counter:
+    """Capitalised words the text writes inside a sentence (names, not sentence openers), counted."""
+    return Counter(m.group(0) for m in _MID.finditer(text))
 
 
 def find(doc: Document) -> list[Mention]:
@@ -181,7 +186,7 @@ def find(doc: Document) -> list[Mention]:
     return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names))]
 
 
-def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
+def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
     """Cut a run of capitalised words at non-name words; keep the plausible names."""
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for w in re.finditer(r"\S+", run.group(0)):
@@ -217,7 +222,7 @@ def _split(run: re.Match, lower: Counter, mid: set[str]) -> list[Mention]:
     return out
 
 
-def _opener(word: str, lower: Counter, mid: set[str]) -> bool:
+def _opener(word: str, lower: Counter, mid: Counter) -> bool:
     """A capitalised word that is an ordinary word starting a sentence, not a name."""
     if lower.get(word.lower(), 0) > 0:
         return True
@@ -225,15 +230,15 @@ def _opener(word: str, lower: Counter, mid: set[str]) -> bool:
     return word not in mid and (parsed is None or not parsed.known) and parsed is not None and parsed.role == "name"
 
 
-def _plausible(words: list[Word], lower: Counter, mid: set[str]) -> bool:
+def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
     names = [w for w in words if w.role not in ("title", "initial", "particle")]
     if not names:
         return False
     if len(words) > 1 and any(w.known for w in names):
         return True
     for w in names:
-        if w.role in ("given", "diminutive", "patronymic") and lower.get(w.text.lower(), 0) == 0:
-            continue  # a name form imya recognises, however spelled (Djenya)
+        if w.role in ("given", "diminutive", "patronymic") and lower.get(w.text.lower(), 0) < mid[w.text]:
+            continue  # a name form imya recognises (Djenya), and more often a name than a word (Bill, bill)
         # a word the text also writes in lower case is an ordinary word ("Well", "Perhaps")
         if lower.get(w.text.lower(), 0) > 0:
             return False
