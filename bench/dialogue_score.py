@@ -5,7 +5,8 @@
 For each novel of ../shared/pdnc: quotation recall (a gold quotation is found
 when one of our quoted pieces covers half of its first span or more), speaker
 accuracy (our speaker is the gold speaker; our characters are matched to gold
-characters by their name forms against PDNC's aliases), and addressee accuracy
+characters by their name forms against PDNC's aliases; a speaker outside the cast,
+such as "the mariner", by its name), and addressee accuracy
 (our first addressee is one of the gold addressees); by quote type (Explicit,
 Anaphoric, Implicit) and overall.  Accuracies count every gold quotation, found
 or not.
@@ -49,6 +50,14 @@ def match_characters(cast, alias: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _speaker(who, to_gold: dict[str, str], lower_alias: dict[str, str]) -> str | None:
+    """The gold character our speaker is: through the cast, or for a speaker outside it
+    ("the mariner") through its name."""
+    if who.character:
+        return to_gold.get(who.character)
+    return lower_alias.get((who.name or "").lower())
+
+
 def score_novel(folder: Path) -> dict:
     from imya.links import cast_and_dialogue
     from imya.read import read
@@ -58,6 +67,7 @@ def score_novel(folder: Path) -> dict:
     quotes = dlg.quotes
     alias, _ = gold_characters(folder)
     to_gold = match_characters(result, alias)
+    lower_alias = {a.lower(): main for a, main in alias.items()}
     starts = [q.start for q in quotes]
     tally: dict[str, Counter] = defaultdict(Counter)
     with open(folder / "quotation_info.csv", encoding="utf-8") as f:
@@ -77,7 +87,7 @@ def score_novel(folder: Path) -> dict:
                 if found is None:
                     continue
                 t["found"] += 1
-                t["speaker"] += to_gold.get(found.speaker.character or "") == row["speaker"]
+                t["speaker"] += _speaker(found.speaker, to_gold, lower_alias) == row["speaker"]
                 if gold_to:
                     t["with_addressee"] += 1
                     first = found.addressees[0].character if found.addressees else None

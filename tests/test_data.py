@@ -121,3 +121,8 @@ def test_every_rule_file_loads():
     assert translit._popular()[1][ord("щ")] == "shch"
     assert len(patronymic._rules()["derive"]) >= 5
     assert search.old_spelling_rules()
+    from imya import dialogue, mentions
+
+    assert dialogue.person_nouns()["mother"] == "f" and dialogue.person_nouns()["other"] == "other"
+    assert dialogue.speech_verb("she whispered").group(0) == "whispered"
+    assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]

@@ -140,3 +140,28 @@ def test_a_letter_read_aloud_addresses_nobody_in_the_room():
             "“My dear Vassa,” Natalia Alianovna read by torchlight. “The river is frozen.”\n")
     d = dialogue(doc(text))
     assert d.quotes[0].vocatives == []
+
+
+NOMINAL = """Colonel Vasily Petrovich Orlov came into the inn, where Anna Pavlovna Sokolova sat by the stove.
+
+“Is it snowing still?” asked Anna Pavlovna.
+
+“It is,” said the Colonel. “The road is closed.”
+
+Her mother, Marfa Ilyinichna Sokolova, put down her sewing and looked at them both.
+
+“Then you will stay the night,” said Anna Pavlovna.
+
+“Of course he will,” said her mother.
+
+“There is no room,” said the innkeeper.
+"""
+
+
+def test_nominal_tags_title_kin_and_an_unnamed_speaker():
+    d = dialogue(doc(NOMINAL))
+    speakers = [(q.speaker.character and q.speaker.name, q.speaker.name) for q in d.quotes]
+    assert speakers[1][0] == "Colonel Vasily Petrovich Orlov"  # "said the Colonel": the last one named Colonel
+    assert speakers[4][0] == "Marfa Ilyinichna Sokolova"  # "her mother" is not the "her"
+    assert speakers[5] == (None, "the innkeeper")  # a speaker outside the cast keeps their description
+    assert all(a.character for q in d.quotes for a in q.addressees)

@@ -27,6 +27,53 @@ PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
+_DETERMINER = r"(?:the|his|her|their|my|our|your)"
+_NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
+_NOUN_BEFORE = re.compile(r"\b" + _DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
+
+
+@cache
+def person_nouns() -> dict[str, str]:
+    """Nouns that stand for a person in a tag ("said the girl") → m, f, - or other."""
+    out = {}
+    for number, (noun, gender) in rows("person_nouns.tsv", ("noun", "gender")):
+        if gender not in ("m", "f", "-", "other"):
+            from .errors import DataError
+
+            raise DataError(f"person_nouns.tsv:{number}: gender of {noun!r} must be m, f, - or other")
+        out[noun] = gender
+    return out
+
+
+def _noun(word: str) -> tuple[str, str | None] | None:
+    """('title', Colonel) or ('noun', gender) for a word that can name a speaker; None otherwise."""
+    from . import titles
+
+    low = word.lower()
+    if word[:1].isupper() and titles.find(word) is not None:
+        return "title", titles.find(word).text
+    if low in person_nouns():
+        g = person_nouns()[low]
+        return "noun", None if g == "-" else g
+    if low.endswith("woman") or low.endswith("women"):
+        return "noun", "f"
+    if low.endswith("man") and len(low) > 4:  # Englishman, policeman, barman
+        return "noun", "m"
+    return None
+
+
+def _noun_phrase(words: str, head_last: bool) -> tuple[str, str, str | None] | None:
+    """(phrase, kind, value) for "the old man", "his mother", "the Colonel"; an unknown plain
+    noun right before the punctuation ("said the mariner.") is a speaker of its own."""
+    parts = words.split()
+    order = reversed(parts) if head_last else parts
+    for i, w in enumerate(order):
+        kind = _noun(w)
+        if kind is not None:
+            return " ".join(parts[:len(parts) - i] if head_last else parts[:i + 1]), *kind
+    return None
+
+
 @cache
 def _verb_rx() -> re.Pattern:
     verbs = sorted((v for _, (v,) in rows("speech_verbs.tsv", ("verb",))), key=len, reverse=True)
@@ -96,6 +143,8 @@ class _Index:
             i = bisect.bisect_right(starts, m.start) - 1
             inside = i >= 0 and spans[i][0] <= m.start < spans[i][1]
             (self.speech if inside else self.narration).append((m, cid))
+        self.all = result.mentions
+        self.all_starts = [m.start for m, _ in self.all]
         self.narration_starts = [m.start for m, _ in self.narration]
         self.speech_starts = [m.start for m, _ in self.speech]
         self.gender = {c.id: c.gender for c in result.characters}
@@ -111,7 +160,16 @@ class _Index:
         j = bisect.bisect_left(self.speech_starts, end)
         return self.speech[i:j]
 
-    def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]]) -> str | None:
+    def last_titled(self, at: int, title: str) -> str | None:
+        """The character last named with this title before `at` ("the Colonel": Colonel Ducroix)."""
+        i = bisect.bisect_left(self.all_starts, at) - 1
+        for m, cid in reversed(self.all[max(0, i - 2000):i + 1]):
+            if any(w.role == "title" and w.text.rstrip(".").lower() == title.lower() for w in m.words):
+                return cid
+        return None
+
+    def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
+                       skip: set | None = None) -> str | None:
         """The character of this gender named or heard speaking most recently before `before`."""
         i = bisect.bisect_left(self.narration_starts, before) - 1
         named = None
@@ -119,12 +177,12 @@ class _Index:
             if i < 0:
                 break
             cid = self.narration[i][1]
-            if self.gender.get(cid) == gender:
+            if self.gender.get(cid) == gender and cid not in (skip or ()):
                 named = (self.narration[i][0].start, cid)
                 break
             i -= 1
         heard = next(((at, cid) for at, cid in reversed(speakers)
-                      if at < before and self.gender.get(cid) == gender), None)
+                      if at < before and self.gender.get(cid) == gender and cid not in (skip or ())), None)
         best = max((x for x in (named, heard) if x), default=None)
         return best[1] if best else None
 
@@ -155,7 +213,9 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
         called = {v.character for v in vocatives}  # nobody calls themselves by name
-        speaker, how = _tagged(text, group, p_start, p_end, index, heard)
+        parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
+        talk = (parties, history[-1][0] if history else None)
+        speaker, how = _tagged(text, group, p_start, p_end, index, heard, talk)
         if speaker is None or speaker in called:
             # "returned she", but no woman named yet: the turn-taking may not give a man
             said = _tag_gender(text, group, p_end)
@@ -163,28 +223,28 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
             speaker, how = _implicit(group, p_start, p_end, index, history, called | unfit)
         addressees = list(dict.fromkeys(v.character for v in vocatives if v.character and v.character != speaker))
         if not addressees:
-            other = next((s for s, _, _ in reversed(history) if s and s != speaker), None)
+            other = next((s for s, _, _ in reversed(history) if s and s != speaker and s[0] != "?"), None)
             addressees = [other] if other else []
         for g in group:
             content = text[g.start:g.end]
             for m in _PERMISSION.finditer(content):
                 if m.group(0).lower().startswith(("call me", "my name is", "i am called")):
                     permissions.append(Permission(g.start + m.start(), speaker, m.group(1)))
-        who = Who(speaker, index.names.get(speaker) if speaker else None)
+        who = Who(None, speaker[1:]) if speaker and speaker[0] == "?" else Who(speaker, index.names.get(speaker))
         listeners = [Who(a, index.names.get(a)) for a in addressees]
         for g in group:
             mine = [v for v in vocatives if g.start <= v.start < g.end]
             out.append(Quote(g.start, g.end, who, listeners, mine, turn, how))
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
         history.append((speaker, addressees[0] if addressees else None, named))
-        if speaker:
+        if speaker and speaker[0] != "?":
             heard.append((group[0].start, speaker))
         history = history[-4:]
     return Dialogue(out, permissions)
 
 
-def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard) -> tuple[str | None, str]:
-    """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said'."""
+def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk) -> tuple[str | None, str]:
+    """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said', 'said the girl'."""
     # only the narration right before or after each piece can tag it
     reach = 2 * TAG_REACH + 30
     regions = []
@@ -198,34 +258,87 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard) ->
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
         for v in _verb_rx().finditer(text, a, b):
-            found = _subject(text, v, a, b, index, heard)
+            found = _subject(text, v, a, b, index)
             if found is None:
                 continue
             distance = min(abs(v.start() - g.end) for g in group)
             if best is None or distance < best[0]:
                 best = (distance, *found)
-    return (best[1], best[2]) if best else (None, "none")
+    if best is None:
+        return None, "none"
+    _, ref, how = best
+    return _resolve(ref, group[0].start, index, heard, talk, p_start), how
 
 
-def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index, heard) -> tuple[str | None, str] | None:
-    """Who the speech verb has as subject: a named character, or a pronoun resolved."""
+def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
+    """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
     for m, cid in index.narration_in(max(a, verb.start() - TAG_REACH), verb.start()):
         gap = text[m.end:verb.start()]
         if re.fullmatch(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+)?", gap):
-            return cid, "explicit"
+            return ("name", cid), "explicit"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
         gap = text[verb.end():m.start]
         if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?", gap):
-            return cid, "explicit"
+            return ("name", cid), "explicit"
     before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
     after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
     pronoun = (before or after)
-    if pronoun is None:
-        return None
-    gender = PRONOUNS[pronoun.group(1).lower()]
-    if gender == "narrator":
-        return None, "anaphoric"
-    return index.last_of_gender(verb.start(), gender, heard), "anaphoric"
+    if pronoun is not None:
+        return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
+    after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
+        if text[verb.end():verb.end() + 1].isspace() else None
+    before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
+    for found, head_last in ((after, False), (before, True)):
+        if found is not None:
+            phrase = _noun_phrase(found.group(1), head_last)
+            if phrase is not None:
+                return ("noun", *phrase), "anaphoric"
+    # "said the mariner." — a plain noun closing the tag names a speaker imya cannot place
+    plain = re.match(r"\s+the\s+([a-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
+    if plain is not None:
+        return ("unnamed", "the " + plain.group(1)), "explicit"
+    return None
+
+
+def _resolve(ref: tuple, at: int, index: _Index, heard, talk, p_start: int) -> str | None:
+    """The character a tag's subject stands for; '?the mariner' for a speaker outside the cast."""
+    kind = ref[0]
+    if kind == "name":
+        return ref[1]
+    if kind == "unnamed":
+        return "?" + ref[1]
+    if kind == "pronoun":
+        gender = ref[1]
+        if gender == "narrator":
+            return None
+        # the one named or heard last, not a party of the exchange: "He groaned. 'I feared as
+        # much,' said he" continues whoever the narration is about (measured on PDNC)
+        return index.last_of_gender(at, gender, heard)
+    _, phrase, noun_kind, value = ref
+    if noun_kind == "title":
+        return index.last_titled(at, value) or "?" + phrase
+    if value is None:
+        return "?" + phrase
+    # "said the gentleman" is not the one who spoke last; "her mother" is not the "her"
+    skip = {talk[1]}
+    owner = re.match(r"(his|her)\s", phrase, re.I)
+    if owner:
+        skip.add(index.last_of_gender(at, {"his": "m", "her": "f"}[owner.group(1).lower()], heard))
+    if value == "other":
+        return _in_talk(talk, index, None, skip)
+    return _in_talk(talk, index, value, skip) or index.last_of_gender(at, value, heard, skip) or "?" + phrase
+
+
+def _in_talk(talk: tuple[list[str], str | None], index: _Index, gender: str | None,
+             skip: set | None = None) -> str | None:
+    """The party of the current exchange with this gender (any, for "the other"), the one who
+    spoke last only when nobody else fits (and never one in `skip`)."""
+    parties, last = talk
+    fitting = [c for c in parties if (gender is None or index.gender.get(c) == gender) and c not in (skip or ())]
+    others = [c for c in fitting if c != last]
+    if others:
+        return others[-1]
+    return fitting[-1] if fitting and gender is not None else None
 
 
 def _tag_gender(text: str, group, p_end: int) -> str | None:
