@@ -21,6 +21,7 @@ from .data import rows
 from .document import Document
 from .mentions import Mention
 
+GAP = 3  # paragraphs without speech that end a conversation
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
 PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
@@ -187,68 +188,140 @@ class _Index:
         return best[1] if best else None
 
 
+@dataclass(slots=True)
+class _Turn:
+    """One utterance (its pieces) while the speakers are being worked out."""
+
+    group: list
+    first: int  # paragraph indexes
+    last: int
+    p_start: int
+    p_end: int
+    vocatives: list[Vocative]
+    unfit: set  # characters who cannot be the speaker: called by name, or of the tag's other gender
+    speaker: str | None = None
+    how: str = "none"
+    talk: int = 0  # the conversation it belongs to
+
+
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     """Every quotation of `doc` with its speaker, addressees and vocatives."""
     result = result or build_cast(doc)
     pieces = quotes_mod.find(doc)
     index = _Index(result, pieces)
+    turns = _first_pass(doc, pieces, index)
+    _conversations(turns, index)
+    return _assemble(doc.text, turns, index)
+
+
+def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) -> list[_Turn]:
+    """Tags first, and a reading of the turn-taking in text order (which "he said" needs)."""
     text = doc.text
-    turns: dict[int, list[quotes_mod.Piece]] = {}
+    groups: dict[int, list[quotes_mod.Piece]] = {}
     for p in pieces:
-        turns.setdefault(p.turn, []).append(p)
-    out: list[Quote] = []
-    permissions: list[Permission] = []
+        groups.setdefault(p.turn, []).append(p)
+    turns: list[_Turn] = []
     history: list[tuple[str | None, str | None, str | None]] = []  # (speaker, addressee, called by name)
     heard: list[tuple[int, str]] = []  # where each speaker spoke, for "he said"
-    last_paragraph = -2
-    for turn, group in turns.items():
+    quoted = {p.paragraph for p in pieces}
+    talk = 0
+    for group in groups.values():
         paragraph = doc.paragraphs[group[0].paragraph] if doc.paragraphs else None
         p_start = paragraph.start if paragraph else 0
         p_end = doc.paragraphs[group[-1].paragraph].end if doc.paragraphs else len(text)
-        if group[0].paragraph - last_paragraph > 3:
-            history = []  # a new conversation
-        last_paragraph = group[-1].paragraph
+        if turns and group[0].paragraph - turns[-1].last > GAP:
+            history, talk = [], talk + 1  # a new conversation
         vocatives = [_vocative(text, m, cid, g) for g in group for m, cid in index.speech_in(g.start, g.end)]
         vocatives = [v for v in vocatives if v is not None]
         if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
-        talk = (parties, history[-1][0] if history else None)
-        speaker, how = _tagged(text, group, p_start, p_end, index, heard, talk)
+        speaker, how = _tagged(text, group, p_start, p_end, index, heard, (parties, history[-1][0] if history else None))
+        if speaker is None and group[0].paragraph - 1 not in quoted and group[0].paragraph > 0 \
+                and not text[p_start:group[0].start].strip(" \t\n“”\"'‘’"):
+            # Katharine saw it and exclaimed:¶ “Don't call that cab.” — the tag ends the paragraph before
+            before = doc.paragraphs[group[0].paragraph - 1]
+            if re.search(r"(?::|—|–|--|,)\s*$", text[before.start:before.end]):
+                speaker, how = _tagged(text, group, before.start, before.end, index, heard,
+                                       (parties, history[-1][0] if history else None), lead=True)
+        unfit = set(called)
         if speaker is None or speaker in called:
             # "returned she", but no woman named yet: the turn-taking may not give a man
             said = _tag_gender(text, group, p_end)
-            unfit = {c for c, g in index.gender.items() if said and g and g != said}
-            speaker, how = _implicit(group, p_start, p_end, index, history, called | unfit)
-        addressees = list(dict.fromkeys(v.character for v in vocatives if v.character and v.character != speaker))
-        if not addressees:
-            other = next((s for s, _, _ in reversed(history) if s and s != speaker and s[0] != "?"), None)
-            addressees = [other] if other else []
-        for g in group:
-            content = text[g.start:g.end]
-            for m in _PERMISSION.finditer(content):
-                if m.group(0).lower().startswith(("call me", "my name is", "i am called")):
-                    permissions.append(Permission(g.start + m.start(), speaker, m.group(1)))
-        who = Who(None, speaker[1:]) if speaker and speaker[0] == "?" else Who(speaker, index.names.get(speaker))
-        listeners = [Who(a, index.names.get(a)) for a in addressees]
-        for g in group:
-            mine = [v for v in vocatives if g.start <= v.start < g.end]
-            out.append(Quote(g.start, g.end, who, listeners, mine, turn, how))
+            unfit |= {c for c, g in index.gender.items() if said and g and g != said}
+            speaker, how = _implicit(group, p_start, p_end, index, history, unfit)
+        turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
+                           speaker, how, talk))
+        addressee = next((v.character for v in vocatives if v.character and v.character != speaker), None)
+        addressee = addressee or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
-        history.append((speaker, addressees[0] if addressees else None, named))
+        history = [*history, (speaker, addressee, named)][-4:]
         if speaker and speaker[0] != "?":
             heard.append((group[0].start, speaker))
-        history = history[-4:]
+    return turns
+
+
+def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
+    """Quotes with addressees (the vocatives, else the other party nearby) and permissions."""
+    out: list[Quote] = []
+    permissions: list[Permission] = []
+    for k, t in enumerate(turns):
+        speaker = t.speaker
+        addressees = list(dict.fromkeys(v.character for v in t.vocatives if v.character and v.character != speaker))
+        if not addressees:
+            near = [turns[j] for j in (k - 1, k - 2, k - 3, k + 1) if 0 <= j < len(turns) and turns[j].talk == t.talk]
+            other = next((n.speaker for n in near if n.speaker and n.speaker != speaker and n.speaker[0] != "?"), None)
+            addressees = [other] if other else []
+        for g in t.group:
+            for m in _PERMISSION.finditer(text, g.start, g.end):
+                if m.group(0).lower().startswith(("call me", "my name is", "i am called")):
+                    permissions.append(Permission(m.start(), speaker, m.group(1)))
+        who = Who(None, speaker[1:]) if speaker and speaker[0] == "?" else Who(speaker, index.names.get(speaker))
+        listeners = [Who(a, index.names.get(a)) for a in addressees]
+        for g in t.group:
+            mine = [v for v in t.vocatives if g.start <= v.start < g.end]
+            out.append(Quote(g.start, g.end, who, listeners, mine, k, t.how))
     return Dialogue(out, permissions)
 
 
-def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk) -> tuple[str | None, str]:
-    """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said', 'said the girl'."""
+def _conversations(turns: list[_Turn], index: _Index) -> None:
+    """Untagged turns again, now that every tag is known: the exchange alternates, so a turn
+    is spoken by whoever spoke two turns before or two turns after (the nearer tagged one)."""
+    tagged = [t.how in ("explicit", "anaphoric") for t in turns]
+    for k, t in enumerate(turns):
+        if tagged[k]:
+            continue
+        found = None
+        for step in (2, 4):
+            for j in (k - step, k + step):
+                if 0 <= j < len(turns) and tagged[j] and _same_talk(turns, j, k):
+                    s = turns[j].speaker
+                    between = turns[min(j, k) + 1].speaker if tagged[min(j, k) + 1] else None
+                    if s and s not in t.unfit and s != between:
+                        found = s
+                        break
+            if found:
+                break
+        if found:
+            t.speaker, t.how = found, "implicit"
+
+
+def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
+    """Turns j..k follow one another in one conversation, with no narration between them."""
+    lo, hi = min(j, k), max(j, k)
+    return all(turns[i + 1].first - turns[i].last == 1 for i in range(lo, hi))
+
+
+def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk,
+            lead: bool = False) -> tuple[str | None, str]:
+    """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said', 'said the girl'.
+
+    With `lead`, p_start:p_end is the narration paragraph that leads into the quote."""
     # only the narration right before or after each piece can tag it
     reach = 2 * TAG_REACH + 30
     regions = []
-    edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
+    edges = [p_start, p_end] if lead else [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
     for a, b in zip(edges[::2], edges[1::2], strict=True):
         a, b = max(a, p_start), min(b, p_end)
         if b - a > 2 * reach:
@@ -261,7 +334,7 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             found = _subject(text, v, a, b, index)
             if found is None:
                 continue
-            distance = min(abs(v.start() - g.end) for g in group)
+            distance = p_end - v.start() if lead else min(abs(v.start() - g.end) for g in group)
             if best is None or distance < best[0]:
                 best = (distance, *found)
     if best is None:
