@@ -21,6 +21,7 @@ from .data import rows
 from .document import Document
 from .mentions import Mention
 
+STEPS = (2, 4, 6, 8)  # how far, in turns, the alternation of an exchange is trusted
 GAP = 3  # paragraphs without speech that end a conversation
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
@@ -202,6 +203,7 @@ class _Turn:
     speaker: str | None = None
     how: str = "none"
     talk: int = 0  # the conversation it belongs to
+    said: str | None = None  # the gender a pronoun or noun tag gives ("she said")
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -237,22 +239,23 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
-        speaker, how = _tagged(text, group, p_start, p_end, index, heard, (parties, history[-1][0] if history else None))
+        speaker, how, said = _tagged(text, group, p_start, p_end, index, heard,
+                                     (parties, history[-1][0] if history else None))
         if speaker is None and group[0].paragraph - 1 not in quoted and group[0].paragraph > 0 \
                 and not text[p_start:group[0].start].strip(" \t\n“”\"'‘’"):
             # Katharine saw it and exclaimed:¶ “Don't call that cab.” — the tag ends the paragraph before
             before = doc.paragraphs[group[0].paragraph - 1]
             if re.search(r"(?::|—|–|--|,)\s*$", text[before.start:before.end]):
-                speaker, how = _tagged(text, group, before.start, before.end, index, heard,
+                speaker, how, said = _tagged(text, group, before.start, before.end, index, heard,
                                        (parties, history[-1][0] if history else None), lead=True)
         unfit = set(called)
         if speaker is None or speaker in called:
             # "returned she", but no woman named yet: the turn-taking may not give a man
-            said = _tag_gender(text, group, p_end)
+            said = said or _tag_gender(text, group, p_end)
             unfit |= {c for c, g in index.gender.items() if said and g and g != said}
             speaker, how = _implicit(group, p_start, p_end, index, history, unfit)
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
-                           speaker, how, talk))
+                           speaker, how, talk, said))
         addressee = next((v.character for v in vocatives if v.character and v.character != speaker), None)
         addressee = addressee or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
@@ -286,25 +289,29 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
 
 
 def _conversations(turns: list[_Turn], index: _Index) -> None:
-    """Untagged turns again, now that every tag is known: the exchange alternates, so a turn
-    is spoken by whoever spoke two turns before or two turns after (the nearer tagged one)."""
-    tagged = [t.how in ("explicit", "anaphoric") for t in turns]
+    """Untagged turns again, now that every named tag is known: the exchange alternates, so a
+    turn is spoken by whoever spoke two turns before or after (the nearer named tag).  A
+    pronoun tag takes that speaker too when the gender agrees: "she said" between Natasha's
+    turns is Natasha, whoever else was last named in the narration."""
+    named = [t.how == "explicit" for t in turns]
     for k, t in enumerate(turns):
-        if tagged[k]:
+        if named[k]:
             continue
-        found = None
-        for step in (2, 4):
-            for j in (k - step, k + step):
-                if 0 <= j < len(turns) and tagged[j] and _same_talk(turns, j, k):
-                    s = turns[j].speaker
-                    between = turns[min(j, k) + 1].speaker if tagged[min(j, k) + 1] else None
-                    if s and s not in t.unfit and s != between:
-                        found = s
-                        break
-            if found:
-                break
-        if found:
-            t.speaker, t.how = found, "implicit"
+        found = _alternation(turns, named, k)
+        if found and (t.how != "anaphoric" or (t.said and index.gender.get(found) == t.said)):
+            t.speaker, t.how = found, t.how if t.how == "anaphoric" else "implicit"
+
+
+def _alternation(turns: list[_Turn], named: list[bool], k: int) -> str | None:
+    """The speaker of the nearest named turn two or four turns from k, in an unbroken exchange."""
+    for step in STEPS:
+        for j in (k - step, k + step):
+            if 0 <= j < len(turns) and named[j] and _same_talk(turns, j, k):
+                s = turns[j].speaker
+                between = turns[min(j, k) + 1].speaker if named[min(j, k) + 1] else None
+                if s and s not in turns[k].unfit and s != between:
+                    return s
+    return None
 
 
 def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
@@ -314,10 +321,11 @@ def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
 
 
 def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk,
-            lead: bool = False) -> tuple[str | None, str]:
+            lead: bool = False) -> tuple[str | None, str, str | None]:
     """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said', 'said the girl'.
 
-    With `lead`, p_start:p_end is the narration paragraph that leads into the quote."""
+    With `lead`, p_start:p_end is the narration paragraph that leads into the quote.  Returns the
+    speaker, how they were found, and the gender the tag gives ("she said": f)."""
     # only the narration right before or after each piece can tag it
     reach = 2 * TAG_REACH + 30
     regions = []
@@ -338,9 +346,10 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             if best is None or distance < best[0]:
                 best = (distance, *found)
     if best is None:
-        return None, "none"
+        return None, "none", None
     _, ref, how = best
-    return _resolve(ref, group[0].start, index, heard, talk, p_start), how
+    said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] == "noun" else None
+    return _resolve(ref, group[0].start, index, heard, talk, p_start), how, said if said in ("m", "f") else None
 
 
 def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
