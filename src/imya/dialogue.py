@@ -376,7 +376,7 @@ def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[
             if phrase is not None:
                 return ("noun", *phrase), "anaphoric"
     # "said the mariner." — a plain noun closing the tag names a speaker imya cannot place
-    plain = re.match(r"\s+the\s+([a-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
+    plain = re.match(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
     if plain is not None:
         return ("unnamed", "the " + plain.group(1)), "explicit"
     return None

@@ -181,9 +181,10 @@ def find(doc: Document) -> list[Mention]:
     for start, end in spans:
         for run in _RUN.finditer(text, start, end):
             out.extend(_split(run, lower, mid))
-    # "the Sokolovskys", "the Kirsanovs": a family, not a person
+    # "the Sokolovskys", "the Kirsanovs": a family, not a person (but Mr. Sikes is not a family of Sikes)
     names = {m.text for m in out}
-    return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names))]
+    return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names)
+                                   and text[max(0, m.start - 4):m.start].lower() == "the ")]
 
 
 def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
@@ -239,8 +240,10 @@ def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
     for w in names:
         if w.role in ("given", "diminutive", "patronymic") and lower.get(w.text.lower(), 0) < mid[w.text]:
             continue  # a name form imya recognises (Djenya), and more often a name than a word (Bill, bill)
-        # a word the text also writes in lower case is an ordinary word ("Well", "Perhaps")
-        if lower.get(w.text.lower(), 0) > 0:
+        # a word the text also writes in lower case is an ordinary word ("Well", "Perhaps"),
+        # unless the text capitalises it inside sentences far more often: a name (Rabbit, Owl)
+        low = lower.get(w.text.lower(), 0)
+        if low > 0 and mid[w.text] < max(10, 5 * low):
             return False
     # one unknown word that only ever opens sentences ("Accordingly") is not a name
     return len(words) > 1 or names[0].role in ("given", "diminutive", "patronymic") or names[0].text in mid
