@@ -165,3 +165,34 @@ def test_nominal_tags_title_kin_and_an_unnamed_speaker():
     assert speakers[4][0] == "Marfa Ilyinichna Sokolova"  # "her mother" is not the "her"
     assert speakers[5] == (None, "the innkeeper")  # a speaker outside the cast keeps their description
     assert all(a.character for q in d.quotes for a in q.addressees)
+
+
+NARRATED = """I met Bill Gorton at the station, and Brett Ashley came later.
+
+“Hello, Jake,” said Bill.
+
+“Hello,” I said. “Good trip?”
+
+“Fine. You look well, Jake.”
+
+“I am well.”
+
+Brett came over to us. “Jake, darling, there you are.”
+
+“Here I am,” I said.
+
+“Don't be silly, Jake,” said Brett.
+"""
+
+
+def test_a_first_person_narrator_is_the_one_the_others_call_by_name():
+    d = dialogue(doc(NARRATED))
+    by_text = {d_text: q.speaker.name for q in d.quotes if (d_text := doc(NARRATED).text[q.start:q.end])}
+    assert by_text["Hello,"] == "Jake" and by_text["Here I am,"] == "Jake"
+    assert by_text["I am well."] == "Jake"  # the exchange alternates around the narrator's tags
+    assert by_text["Fine. You look well, Jake."] == "Bill Gorton"
+
+
+def test_an_unnamed_narrator_stays_the_narrator():
+    d = dialogue(doc("“Where now?” I asked.\n\n“Home,” said Natasha.\n"))
+    assert (d.quotes[0].speaker.character, d.quotes[0].speaker.name) == (None, "the narrator")

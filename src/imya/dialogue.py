@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
 
@@ -21,7 +22,10 @@ from .data import rows
 from .document import Document
 from .mentions import Mention
 
+NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
+MIN_NARRATOR = 3  # times the others call the narrator by one name
 STEPS = (2, 4, 6, 8)  # how far, in turns, the alternation of an exchange is trusted
+SAME_TALK = 1
 GAP = 3  # paragraphs without speech that end a conversation
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
@@ -203,7 +207,7 @@ class _Turn:
     speaker: str | None = None
     how: str = "none"
     talk: int = 0  # the conversation it belongs to
-    said: str | None = None  # the gender a pronoun or noun tag gives ("she said")
+    said: str | None = None  # the gender a pronoun or noun tag gives ("she said"), or I
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -212,6 +216,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     pieces = quotes_mod.find(doc)
     index = _Index(result, pieces)
     turns = _first_pass(doc, pieces, index)
+    _narrator(turns)
     _conversations(turns, index)
     return _assemble(doc.text, turns, index)
 
@@ -252,7 +257,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         if speaker is None or speaker in called:
             # "returned she", but no woman named yet: the turn-taking may not give a man
             said = said or _tag_gender(text, group, p_end)
-            unfit |= {c for c, g in index.gender.items() if said and g and g != said}
+            unfit |= {c for c, g in index.gender.items() if said in ("m", "f") and g and g != said}
             speaker, how = _implicit(group, p_start, p_end, index, history, unfit)
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
@@ -288,12 +293,30 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
     return Dialogue(out, permissions)
 
 
+def _narrator(turns: list[_Turn]) -> None:
+    """The first-person narrator is the character the others call by name when talking to
+    them: the vocatives in the turns on either side of an "I said"."""
+    votes: Counter = Counter()
+    for k, t in enumerate(turns):
+        if t.speaker != NARRATOR:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(turns) and turns[j].speaker != NARRATOR and _same_talk(turns, j, k):
+                votes.update({v.character for v in turns[j].vocatives if v.character})
+        votes.subtract({v.character for v in t.vocatives if v.character})  # the narrator calls others
+    ranked = votes.most_common(2)
+    if ranked and ranked[0][1] >= MIN_NARRATOR and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        for t in turns:
+            if t.speaker == NARRATOR:
+                t.speaker = ranked[0][0]
+
+
 def _conversations(turns: list[_Turn], index: _Index) -> None:
     """Untagged turns again, now that every named tag is known: the exchange alternates, so a
     turn is spoken by whoever spoke two turns before or after (the nearer named tag).  A
     pronoun tag takes that speaker too when the gender agrees: "she said" between Natasha's
     turns is Natasha, whoever else was last named in the narration."""
-    named = [t.how == "explicit" for t in turns]
+    named = [t.how == "explicit" or t.said == "I" for t in turns]
     for k, t in enumerate(turns):
         if named[k]:
             continue
@@ -317,7 +340,7 @@ def _alternation(turns: list[_Turn], named: list[bool], k: int) -> str | None:
 def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
     """Turns j..k follow one another in one conversation, with no narration between them."""
     lo, hi = min(j, k), max(j, k)
-    return all(turns[i + 1].first - turns[i].last == 1 for i in range(lo, hi))
+    return all(turns[i + 1].first - turns[i].last <= SAME_TALK for i in range(lo, hi))
 
 
 def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk,
@@ -349,7 +372,8 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
         return None, "none", None
     _, ref, how = best
     said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] == "noun" else None
-    return _resolve(ref, group[0].start, index, heard, talk, p_start), how, said if said in ("m", "f") else None
+    said = "I" if said == "narrator" else said if said in ("m", "f") else None
+    return _resolve(ref, group[0].start, index, heard, talk, p_start), how, said
 
 
 def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
@@ -392,7 +416,7 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk, p_start: int) -> s
     if kind == "pronoun":
         gender = ref[1]
         if gender == "narrator":
-            return None
+            return NARRATOR
         # the one named or heard last, not a party of the exchange: "He groaned. 'I feared as
         # much,' said he" continues whoever the narration is about (measured on PDNC)
         return index.last_of_gender(at, gender, heard)
