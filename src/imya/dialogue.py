@@ -30,6 +30,9 @@ GAP = 3  # paragraphs without speech that end a conversation
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
 PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
+_OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|towards?|like|after|behind|"
+                     r"beside|near|before|without|against|into|among)\s+$", re.I)
+_OWNER = re.compile(r"[’']s?\b")
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
@@ -140,7 +143,7 @@ class Dialogue:
 class _Index:
     """Mentions in text order, split into narration and speech, with their characters."""
 
-    def __init__(self, result: Cast, pieces: list[quotes_mod.Piece]):
+    def __init__(self, result: Cast, pieces: list[quotes_mod.Piece], text: str):
         spans = [(p.start, p.end) for p in pieces]
         starts = [a for a, _ in spans]
         self.narration: list[tuple[Mention, str]] = []
@@ -149,6 +152,7 @@ class _Index:
             i = bisect.bisect_right(starts, m.start) - 1
             inside = i >= 0 and spans[i][0] <= m.start < spans[i][1]
             (self.speech if inside else self.narration).append((m, cid))
+        self.text = text
         self.all = result.mentions
         self.all_starts = [m.start for m, _ in self.all]
         self.narration_starts = [m.start for m, _ in self.narration]
@@ -174,6 +178,11 @@ class _Index:
                 return cid
         return None
 
+    def object(self, m: Mention) -> bool:
+        """Named after a preposition or as a possessor ("spoke of Rodney", "Fielding's"): not
+        who the next "he" is about."""
+        return bool(_OBJECT.search(self.text[max(0, m.start - 12):m.start]) or _OWNER.match(self.text, m.end))
+
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
                        skip: set | None = None) -> str | None:
         """The character of this gender named or heard speaking most recently before `before`."""
@@ -182,9 +191,9 @@ class _Index:
         for _ in range(200):
             if i < 0:
                 break
-            cid = self.narration[i][1]
-            if self.gender.get(cid) == gender and cid not in (skip or ()):
-                named = (self.narration[i][0].start, cid)
+            m, cid = self.narration[i]
+            if self.gender.get(cid) == gender and cid not in (skip or ()) and not self.object(m):
+                named = (m.start, cid)
                 break
             i -= 1
         heard = next(((at, cid) for at, cid in reversed(speakers)
@@ -214,7 +223,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     """Every quotation of `doc` with its speaker, addressees and vocatives."""
     result = result or build_cast(doc)
     pieces = quotes_mod.find(doc)
-    index = _Index(result, pieces)
+    index = _Index(result, pieces, doc.text)
     turns = _first_pass(doc, pieces, index)
     _narrator(turns)
     _conversations(turns, index)
