@@ -4,12 +4,16 @@
 
 For each novel of ../shared/pdnc: quotation recall (a gold quotation is found
 when one of our quoted pieces covers half of its first span or more), speaker
-accuracy (our speaker is the gold speaker; our characters are matched to gold
-characters by their name forms against PDNC's aliases; a speaker outside the cast,
-such as "the mariner", by its name), and addressee accuracy
-(our first addressee is one of the gold addressees); by quote type (Explicit,
-Anaphoric, Implicit) and overall.  Accuracies count every gold quotation, found
-or not.
+accuracy (our speaker is the gold speaker) and addressee accuracy (our first
+addressee is one of the gold addressees); by quote type (Explicit, Anaphoric,
+Implicit) and overall.  Accuracies count every gold quotation, found or not.
+
+Matching: our characters are matched to gold characters by their name forms
+against PDNC's aliases, ignoring case and a leading "the" (our "Dormouse" is
+"The Dormouse"); a speaker outside the cast ("the mariner") by its name.  PDNC
+sometimes gives a speaker by an alias rather than the main name (Kemp for The
+Doctor, Lucy for Lucy Honeychurch); those are read through the alias list, a
+main name always standing for its own character.
 """
 
 from __future__ import annotations
@@ -27,35 +31,45 @@ TYPES = ("Explicit", "Anaphoric", "Implicit")
 
 
 def gold_characters(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """alias → gold main name; main name → main name (for speakers named by main name)."""
-    alias, main = {}, {}
+    """alias → gold main name (a main name is its own character first, whoever else lists it
+    as an alias); main name → main name."""
     with open(folder / "character_info.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            main[row["Main Name"]] = row["Main Name"]
-            for a in ast.literal_eval(row["Aliases"]):
-                alias.setdefault(a, row["Main Name"])
+        rows = list(csv.DictReader(f))
+    main = {row["Main Name"]: row["Main Name"] for row in rows}
+    alias = dict(main)
+    for row in rows:
+        for a in ast.literal_eval(row["Aliases"]):
+            alias.setdefault(a, row["Main Name"])
     return alias, main
+
+
+def loose(name: str) -> str:
+    """An alias or form without case or a leading 'the' ('The Dormouse' is our 'Dormouse')."""
+    name = name.lower().strip()
+    return name[4:] if name.startswith("the ") else name
 
 
 def match_characters(cast, alias: dict[str, str]) -> dict[str, str]:
     """Our character id → the gold character whose aliases cover most of its mentions."""
     out = {}
+    by_loose = {loose(a): main for a, main in alias.items()}
     for c in cast.characters:
         votes: Counter = Counter()
         for text, n in c.forms.items():
-            if text in alias:
-                votes[alias[text]] += n
+            gold = alias.get(text) or by_loose.get(loose(text))
+            if gold:
+                votes[gold] += n
         if votes:
             out[c.id] = votes.most_common(1)[0][0]
     return out
 
 
-def _speaker(who, to_gold: dict[str, str], lower_alias: dict[str, str]) -> str | None:
+def _speaker(who, to_gold: dict[str, str], by_loose: dict[str, str]) -> str | None:
     """The gold character our speaker is: through the cast, or for a speaker outside it
     ("the mariner") through its name."""
     if who.character:
         return to_gold.get(who.character)
-    return lower_alias.get((who.name or "").lower())
+    return by_loose.get(loose(who.name or ""))
 
 
 def score_novel(folder: Path) -> dict:
@@ -67,7 +81,7 @@ def score_novel(folder: Path) -> dict:
     quotes = dlg.quotes
     alias, _ = gold_characters(folder)
     to_gold = match_characters(result, alias)
-    lower_alias = {a.lower(): main for a, main in alias.items()}
+    by_loose = {loose(a): main for a, main in alias.items()}
     starts = [q.start for q in quotes]
     tally: dict[str, Counter] = defaultdict(Counter)
     with open(folder / "quotation_info.csv", encoding="utf-8") as f:
@@ -80,14 +94,17 @@ def score_novel(folder: Path) -> dict:
                 if 0 <= j < len(quotes) and min(quotes[j].end, b) - max(quotes[j].start, a) >= 0.5 * (b - a):
                     found = quotes[j]
                     break
-            gold_to = set(ast.literal_eval(row["addressees"])) if row["addressees"].startswith("[") else set()
+            gold_to = {alias.get(a, a) for a in ast.literal_eval(row["addressees"])} \
+                if row["addressees"].startswith("[") else set()
             for key in (kind, "all"):
                 t = tally[key]
                 t["quotes"] += 1
                 if found is None:
                     continue
                 t["found"] += 1
-                t["speaker"] += _speaker(found.speaker, to_gold, lower_alias) == row["speaker"]
+                # PDNC names some speakers by an alias rather than the main name (Kemp, The Doctor)
+                gold = alias.get(row["speaker"], row["speaker"])
+                t["speaker"] += _speaker(found.speaker, to_gold, by_loose) == gold
                 if gold_to:
                     t["with_addressee"] += 1
                     first = found.addressees[0].character if found.addressees else None
