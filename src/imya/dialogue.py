@@ -33,6 +33,10 @@ PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
 _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|towards?|like|after|behind|"
                      r"beside|near|before|without|against|into|among)\s+$", re.I)
 _OWNER = re.compile(r"[’']s?\b")
+# between a name and its speech verb: "Natasha quickly said", "Anne herself answered"
+_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s+|then\s+|at once\s+)?")
+# or a clause about them: "Catherine, who, in rather a solemn tone of voice, uttered"
+_RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
@@ -217,6 +221,7 @@ class _Turn:
     how: str = "none"
     talk: int = 0  # the conversation it belongs to
     said: str | None = None  # the gender a pronoun or noun tag gives ("she said"), or I
+    lead: bool = False  # untagged, but the one character the narration names before the words
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -270,6 +275,9 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             speaker, how = _implicit(group, p_start, p_end, index, history, unfit)
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
+        # "Mrs. Hurst began again. 'I have...'": the one character named before the words
+        turns[-1].lead = how == "implicit" and {c for _, c in index.narration_in(p_start, group[0].start)
+                                                if c not in unfit} == {speaker}
         addressee = next((v.character for v in vocatives if v.character and v.character != speaker), None)
         addressee = addressee or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
@@ -325,9 +333,9 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
     turn is spoken by whoever spoke two turns before or after (the nearer named tag).  A
     pronoun tag takes that speaker too when the gender agrees: "she said" between Natasha's
     turns is Natasha, whoever else was last named in the narration."""
-    named = [t.how == "explicit" or t.said == "I" for t in turns]
+    named = [t.how == "explicit" or t.said == "I" or t.lead for t in turns]
     for k, t in enumerate(turns):
-        if named[k]:
+        if named[k] or t.lead:
             continue
         found = _alternation(turns, named, k)
         if found and (t.how != "anaphoric" or (t.said and index.gender.get(found) == t.said)):
@@ -387,9 +395,9 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
 
 def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
     """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
-    for m, cid in index.narration_in(max(a, verb.start() - TAG_REACH), verb.start()):
+    for m, cid in index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start()):
         gap = text[m.end:verb.start()]
-        if re.fullmatch(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+)?", gap):
+        if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
         gap = text[verb.end():m.start]
