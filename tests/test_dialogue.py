@@ -196,3 +196,14 @@ def test_a_first_person_narrator_is_the_one_the_others_call_by_name():
 def test_an_unnamed_narrator_stays_the_narrator():
     d = dialogue(doc("“Where now?” I asked.\n\n“Home,” said Natasha.\n"))
     assert (d.quotes[0].speaker.character, d.quotes[0].speaker.name) == (None, "the narrator")
+
+
+def test_a_who_clause_between_the_name_and_the_verb_and_a_lead_in():
+    text = ("Anna Pavlovna, who had said nothing all evening, suddenly whispered, “Let us go.”\n\n"
+            "“Where?” asked Dmitri.\n\n"
+            "“Home.”\n\n"
+            "Dmitri put down his glass. “Then go alone.”\n")
+    d = dialogue(doc(text))
+    assert [(q.speaker.name, q.attribution) for q in d.quotes][0] == ("Anna Pavlovna", "explicit")
+    # the alternation would give Anna the last words; the narration before them names Dmitri
+    assert d.quotes[-1].speaker.name == "Dmitri"
