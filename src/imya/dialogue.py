@@ -221,7 +221,7 @@ class _Turn:
     how: str = "none"
     talk: int = 0  # the conversation it belongs to
     said: str | None = None  # the gender a pronoun or noun tag gives ("she said"), or I
-    lead: bool = False  # untagged, but the one character the narration names before the words
+    lead: bool = False  # untagged, but the one character its paragraph names
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -275,8 +275,8 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             speaker, how = _implicit(group, p_start, p_end, index, history, unfit)
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
-        # "Mrs. Hurst began again. 'I have...'": the one character named before the words
-        turns[-1].lead = how == "implicit" and {c for _, c in index.narration_in(p_start, group[0].start)
+        # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
+        turns[-1].lead = how == "implicit" and {c for _, c in index.narration_in(p_start, p_end)
                                                 if c not in unfit} == {speaker}
         addressee = next((v.character for v in vocatives if v.character and v.character != speaker), None)
         addressee = addressee or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
