@@ -182,3 +182,9 @@ def test_his_and_her_after_a_name_say_nothing_of_its_gender():
     result = cast(Document("s", "txt", text))
     by_name = {c.name: c.gender for c in result.characters}
     assert by_name["Katharine Hilbery"] == "f" and by_name["Ralph Denham"] == "m"
+
+
+def test_a_title_after_a_name_starts_another_name_and_peoples_are_not_names():
+    text = "At the club were Mrs. Moore Miss Quested and two Indians; the British stayed away."
+    assert [m.text for m in find(Document("s", "txt", text))] == ["Mrs. Moore", "Miss Quested"]
+    assert [m.text for m in find(Document("s", "txt", "It was Lieutenant Colonel Orlov."))] == ["Lieutenant Colonel Orlov"]

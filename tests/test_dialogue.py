@@ -204,6 +204,6 @@ def test_a_who_clause_between_the_name_and_the_verb_and_a_lead_in():
             "“Home.”\n\n"
             "Dmitri put down his glass. “Then go alone.”\n")
     d = dialogue(doc(text))
-    assert [(q.speaker.name, q.attribution) for q in d.quotes][0] == ("Anna Pavlovna", "explicit")
+    assert (d.quotes[0].speaker.name, d.quotes[0].attribution) == ("Anna Pavlovna", "explicit")
     # the alternation would give Anna the last words; the narration before them names Dmitri
     assert d.quotes[-1].speaker.name == "Dmitri"

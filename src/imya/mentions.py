@@ -198,6 +198,8 @@ def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
         if bare.lower().rstrip(".") in not_names() and titles.find(bare) is None:
             pieces.append([])
             continue
+        if pieces[-1] and titles.find(bare) is not None and titles.find(pieces[-1][-1][2]) is None:
+            pieces.append([])  # "Mrs. Moore Miss Quested" (a list, a line wrap): a title starts a new name
         pieces[-1].append((base, base + len(bare), bare))
         if bare != word:  # a possessive or a full stop ends the name
             pieces.append([])
