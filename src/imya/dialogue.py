@@ -473,8 +473,11 @@ def _tag_gender(text: str, group, p_end: int) -> str | None:
 
 
 def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: set) -> tuple[str | None, str]:
-    """No tag: the character acting in the paragraph, else the turn-taking of the exchange."""
-    acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called]
+    """No tag: the character acting in the paragraph, else the turn-taking of the exchange.
+
+    Only characters with a gender are taken from the narration: a place (Marabar, the Deccan)
+    never has one, a person almost always does (a name, a title or the pronouns after it)."""
+    acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called and index.gender.get(cid)]
     if acting:
         return acting[0], "implicit"
     if history and history[-1][2] and history[-1][2] not in called and history[-1][2] != history[-1][0]:
@@ -486,7 +489,7 @@ def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: s
     before = index.narration_in(max(0, p_start - 3000), p_start)
     last = history[-1][0] if history else None
     for _, cid in reversed(before):
-        if cid != last and cid not in called:
+        if cid != last and cid not in called and index.gender.get(cid):
             return cid, "implicit"
     return None, "none"
 
