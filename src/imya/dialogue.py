@@ -250,8 +250,11 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         paragraph = doc.paragraphs[group[0].paragraph] if doc.paragraphs else None
         p_start = paragraph.start if paragraph else 0
         p_end = doc.paragraphs[group[-1].paragraph].end if doc.paragraphs else len(text)
-        if turns and group[0].paragraph - turns[-1].last > GAP:
-            history, talk = [], talk + 1  # a new conversation
+        gap = group[0].paragraph - turns[-1].last if turns else GAP + 1
+        if gap > 1:
+            history = []  # narration between: the turn-taking starts again
+        if gap > GAP:
+            talk += 1  # a new conversation
         vocatives = [_vocative(text, m, cid, g) for g in group for m, cid in index.speech_in(g.start, g.end)]
         vocatives = [v for v in vocatives if v is not None]
         if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
