@@ -285,7 +285,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         addressee = addressee or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
         history = [*history, (speaker, addressee, named)][-4:]
-        if speaker and speaker[0] != "?":
+        if speaker and speaker[0] != "?" and how != "implicit":  # a guess is no evidence for "he said"
             heard.append((group[0].start, speaker))
     return turns
 
