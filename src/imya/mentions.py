@@ -225,12 +225,25 @@ def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
     return out
 
 
+def _ordinary(w: Word, lower: Counter, mid: Counter) -> bool:
+    """A word the text also writes in lower case ("Well", "Perhaps"), unless it capitalises it
+    inside sentences more often: a name form imya knows (Bill, bill) or, far more often, any
+    word (Rabbit, Owl)."""
+    low = lower.get(w.text.lower(), 0)
+    if low == 0:
+        return False
+    known_name = w.role in ("given", "diminutive", "patronymic")
+    return mid[w.text] <= low if known_name else mid[w.text] < max(10, 5 * low)
+
+
 def _opener(word: str, lower: Counter, mid: Counter) -> bool:
     """A capitalised word that is an ordinary word starting a sentence, not a name."""
-    if lower.get(word.lower(), 0) > 0:
-        return True
     parsed = parse_word(word, False)
-    return word not in mid and (parsed is None or not parsed.known) and parsed is not None and parsed.role == "name"
+    if parsed is None:
+        return lower.get(word.lower(), 0) > 0
+    if _ordinary(parsed, lower, mid):
+        return True
+    return word not in mid and not parsed.known and parsed.role == "name"
 
 
 def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
@@ -239,13 +252,7 @@ def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
         return False
     if len(words) > 1 and any(w.known for w in names):
         return True
-    for w in names:
-        if w.role in ("given", "diminutive", "patronymic") and lower.get(w.text.lower(), 0) < mid[w.text]:
-            continue  # a name form imya recognises (Djenya), and more often a name than a word (Bill, bill)
-        # a word the text also writes in lower case is an ordinary word ("Well", "Perhaps"),
-        # unless the text capitalises it inside sentences far more often: a name (Rabbit, Owl)
-        low = lower.get(w.text.lower(), 0)
-        if low > 0 and mid[w.text] < max(10, 5 * low):
-            return False
+    if any(_ordinary(w, lower, mid) for w in names):
+        return False
     # one unknown word that only ever opens sentences ("Accordingly") is not a name
     return len(words) > 1 or names[0].role in ("given", "diminutive", "patronymic") or names[0].text in mid
