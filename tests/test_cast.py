@@ -188,3 +188,10 @@ def test_a_title_after_a_name_starts_another_name_and_peoples_are_not_names():
     text = "At the club were Mrs. Moore Miss Quested and two Indians; the British stayed away."
     assert [m.text for m in find(Document("s", "txt", text))] == ["Mrs. Moore", "Miss Quested"]
     assert [m.text for m in find(Document("s", "txt", "It was Lieutenant Colonel Orlov."))] == ["Lieutenant Colonel Orlov"]
+
+
+def test_a_known_name_that_is_also_a_word_is_not_stripped_as_a_sentence_opener():
+    text = ("A cable came from Bill Gorton. I met Bill at the station and paid the bill.\n\n"
+            "We sat on the terrace of the Lilas Brett ordered a whiskey, and Bill laughed. Brett did not.\n")
+    found = [m.text for m in find(Document("s", "txt", text))]
+    assert "Bill Gorton" in found and "Lilas Brett" not in found and found.count("Brett") == 2

@@ -204,7 +204,11 @@ def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
         if bare != word:  # a possessive or a full stop ends the name
             pieces.append([])
     out = []
-    for piece in pieces:
+    after_the = run.string[max(0, run.start() - 4):run.start()] == "the "
+    for n, piece in enumerate(pieces):
+        # "the Lilas Brett ordered": after "the", a first word that is no title is a place or a thing
+        if n == 0 and after_the and len(piece) > 1 and titles.find(piece[0][2]) is None:
+            piece = piece[1:]
         # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna", "Later Alyosha")
         while len(piece) > 1 and titles.find(piece[0][2]) is None and _opener(piece[0][2], lower, mid):
             piece = piece[1:]
