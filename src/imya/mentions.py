@@ -242,6 +242,9 @@ def _ordinary(w: Word, lower: Counter, mid: Counter) -> bool:
 
 def _opener(word: str, lower: Counter, mid: Counter) -> bool:
     """A capitalised word that is an ordinary word starting a sentence, not a name."""
+    low = lower.get(word.lower(), 0)
+    if low and mid[word] <= low:
+        return True  # ordinary whatever it is: no need to parse it
     parsed = parse_word(word, False)
     if parsed is None:
         return lower.get(word.lower(), 0) > 0
