@@ -207,3 +207,13 @@ def test_a_who_clause_between_the_name_and_the_verb_and_a_lead_in():
     assert (d.quotes[0].speaker.name, d.quotes[0].attribution) == ("Anna Pavlovna", "explicit")
     # the alternation would give Anna the last words; the narration before them names Dmitri
     assert d.quotes[-1].speaker.name == "Dmitri"
+
+
+def test_an_untagged_exchange_of_two_alternates_by_the_names_they_call():
+    # Anna Pavlovna, named last, is not in the exchange: the names called settle who speaks
+    text = ("Natasha Romanova and Dmitri Sokolov sat by the window; Anna Pavlovna had gone up to bed.\n\n"
+            "“Dmitri, listen to the rain.”\n\n“I hear it, Natasha.”\n\n“We cannot stay.”\n\n“We must.”\n\n"
+            "“Then, Dmitri, we stay.”\n\n“As you like, Natasha.”\n")
+    speakers = [q.speaker.name for q in dialogue(doc(text)).quotes]
+    natasha, dmitri = "Natasha Romanova", "Dmitri Sokolov"
+    assert speakers == [natasha, dmitri] * 3

@@ -24,7 +24,10 @@ from .mentions import Mention
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 3  # times the others call the narrator by one name
-STEPS = (2, 4, 6, 8)  # how far, in turns, the alternation of an exchange is trusted
+STEPS = (2, 4, 6, 8)
+MIN_RUN = 3  # turns in an unbroken exchange before its two parties are settled as a whole
+SHARE = 0.8  # of the evidence the two main parties must hold
+_WEIGHT = {"explicit": 4, "anaphoric": 1, "implicit": 1}
 SAME_TALK = 1
 GAP = 3  # paragraphs without speech that end a conversation
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
@@ -255,6 +258,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     turns = _first_pass(doc, pieces, index)
     _narrator(turns)
     _conversations(turns, index)
+    _two_parties(turns, index)
     return _assemble(doc.text, turns, index)
 
 
@@ -379,6 +383,52 @@ def _alternation(turns: list[_Turn], named: list[bool], k: int) -> str | None:
                 if s and s not in turns[k].unfit and s != between:
                     return s
     return None
+
+
+def _two_parties(turns: list[_Turn], index: _Index) -> None:
+    """An unbroken exchange between two people alternates from end to end: weigh every sign of
+    who speaks which turn (tags, the narration, names called out), pick the two people and the
+    order the signs favour, and give them the turns no tag or narration settles."""
+    k = 0
+    while k < len(turns):
+        end = k + 1
+        while end < len(turns) and turns[end].first - turns[end - 1].last == 1:
+            end += 1
+        if end - k >= MIN_RUN:
+            _settle_run(turns[k:end], index)
+        k = end
+
+
+def _settle_run(run: list[_Turn], index: _Index) -> None:
+    votes: list[Counter] = [Counter() for _ in run]
+    for i, t in enumerate(run):
+        if t.speaker and t.speaker[0] != "?":
+            votes[i][t.speaker] += _WEIGHT.get(t.how, 0) + (2 if t.lead else 0) + (2 if t.said == "I" else 0)
+        for v in t.vocatives:  # called by name: not the speaker now, likely the next one
+            if v.character:
+                votes[i][v.character] -= 2
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(run):
+                        votes[j][v.character] += 1
+    total: Counter = Counter()
+    for c in votes:
+        total.update({who: n for who, n in c.items() if n > 0})
+    top = [who for who, _ in total.most_common(2)]
+    if len(top) < 2 or sum(total[w] for w in top) < SHARE * sum(total.values()):
+        return
+    a, b = top
+    even = sum(votes[i][a] - votes[i][b] for i in range(0, len(run), 2))
+    odd = sum(votes[i][a] - votes[i][b] for i in range(1, len(run), 2))
+    if even == odd:
+        return
+    order = (a, b) if even > odd else (b, a)
+    for i, t in enumerate(run):
+        who = order[i % 2]
+        if t.how == "explicit" or t.lead or t.said == "I" or who in t.unfit:
+            continue
+        if t.how == "anaphoric" and t.said and index.gender.get(who) != t.said:
+            continue
+        t.speaker = who
 
 
 def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
