@@ -195,3 +195,19 @@ def test_a_known_name_that_is_also_a_word_is_not_stripped_as_a_sentence_opener()
             "We sat on the terrace of the Lilas Brett ordered a whiskey, and Bill laughed. Brett did not.\n")
     found = [m.text for m in find(Document("s", "txt", text))]
     assert "Bill Gorton" in found and "Lilas Brett" not in found and found.count("Brett") == 2
+
+
+def test_the_old_semi_patronymic_is_the_patronymic_not_a_surname():
+    from imya.patronymic import semi_patronymic
+
+    assert [semi_patronymic(f) for f in ("Василий", "Иван", "Илья", "Сергей")] == [
+        "Васильев", "Иванов", "Ильин", "Сергеев"]
+    text = ("Yevgeny Vassilyitch Bazarov came to Maryino with Arkady Nikolaevich Kirsanov.\n\n"
+            "“My name is Yevgeny Vassilyev,” he said to Nikolai Petrovich.\n\n"
+            "Later Yevgeny Vassilyitch went out to the pond, and Bazarov laughed.\n\n"
+            "In the town Sitnikov mentioned a Pyotr Ivanov; Yevgeny Ivanov was a clerk there.\n")
+    result = cast(Document("s", "txt", text))
+    bazarov = next(c for c in result.characters if "Bazarov" in c.forms)
+    assert "Yevgeny Vassilyev" in bazarov.forms
+    # a semi-patronymic needs the same given name: Yevgeny Ivanov is someone else
+    assert "Yevgeny Ivanov" not in bazarov.forms

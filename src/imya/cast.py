@@ -21,6 +21,7 @@ from . import mentions as mentions_mod
 from .document import Document
 from .mentions import Mention
 from .patronymic import parse as parse_patronymic
+from .spelling import latin_keys
 from .translit import to_latin
 
 # English "Mrs. Bennet" is the wife, never her daughter "Miss Elizabeth Bennet": a married
@@ -112,7 +113,8 @@ class Character:
     def agreement(self, s: Slots) -> int:
         """How many parts of the mention this character has too."""
         return (bool(s.given and self.given & s.given) + bool(s.patronymic and self.patronymic)
-                + bool(s.surname and self.surname == s.surname) + self._loose_agrees(s))
+                + bool(s.surname and (self.surname == s.surname or self._semi_patronymic(s)))
+                + self._loose_agrees(s))
 
     def _loose_agrees(self, s: Slots) -> bool:
         return bool(s.loose) and (f"lat:{s.loose}" in self.given or self.surname == s.loose)
@@ -135,10 +137,18 @@ class Character:
                 return False
             agree += bool(self.patronymic)
         if s.surname:
-            if self.surname and s.surname != self.surname:
+            if self._semi_patronymic(s):
+                agree += 1
+            elif self.surname and s.surname != self.surname:
                 return False
-            agree += bool(self.surname)
+            else:
+                agree += bool(self.surname)
         return agree > 0
+
+    def _semi_patronymic(self, s: Slots) -> bool:
+        """'Yevgeny Vassilyev' for Yevgeny Vassilyitch: the old semi-patronymic, not a surname."""
+        return bool(s.given and self.given & s.given and self.patronymic
+                    and any(_semi_key(f) == s.surname for f in self.patronymic))
 
     def absorb(self, s: Slots) -> None:
         self.married = self.married or s.married
@@ -161,6 +171,15 @@ class Character:
         rank = (not m.text.isupper(), s.size(), self.forms[m.text], m.text)
         if rank[:3] > self.best[:3]:
             self.best = rank
+
+
+@lru_cache(maxsize=4096)
+def _semi_key(father: str) -> str | None:
+    """The surname key the semi-patronymic of a son of `father` would have (Васильев → vasilev)."""
+    from .patronymic import semi_patronymic
+
+    form = semi_patronymic(father) if not father.startswith("lat:") else None
+    return latin_keys(to_latin(form))[0] if form else None
 
 
 def _gender_of(given: frozenset[str]) -> str | None:

@@ -49,7 +49,7 @@ class Parsed:
 def _rules() -> dict:
     text = read_data("patronymic_rules.toml")
     spec = tomllib.loads(text)
-    for section in ("derive", "colloquial", "parse"):
+    for section in ("derive", "colloquial", "parse", "semi"):
         for rule in spec[section]:
             rule["rx"] = re.compile(rule["pattern"])
     return spec
@@ -71,6 +71,23 @@ def _colloquial_by_rules(patronymic: str) -> list[str]:
         if rule["rx"].search(low):
             return [rule["rx"].sub(rule["replace"], low).capitalize()]
     return []
+
+
+@cache
+def semi_patronymic(father: str) -> str | None:
+    """The old semi-patronymic of a son of `father` (Cyrillic): Василий → Васильев.
+
+    >>> semi_patronymic("Илья")
+    'Ильин'
+    """
+    try:
+        patronymic = derive(father).male.cyrillic.lower()
+    except ImyaError:
+        return None
+    for rule in _rules()["semi"]:
+        if rule["rx"].search(patronymic):
+            return rule["rx"].sub(rule["replace"], patronymic, count=1).capitalize()
+    return None
 
 
 def derive(father: str) -> Derived:
