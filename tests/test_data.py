@@ -123,6 +123,7 @@ def test_every_rule_file_loads():
     assert search.old_spelling_rules()
     from imya import dialogue, mentions
 
-    assert dialogue.person_nouns()["mother"] == "f" and dialogue.person_nouns()["other"] == "other"
+    assert dialogue.person_nouns()["mother"] == ("f", "kin") and dialogue.person_nouns()["other"] == ("other", "person")
+    assert dialogue.person_nouns()["waiter"] == ("m", "role")
     assert dialogue.speech_verb("she whispered").group(0) == "whispered"
     assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]

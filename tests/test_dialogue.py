@@ -217,3 +217,12 @@ def test_an_untagged_exchange_of_two_alternates_by_the_names_they_call():
     speakers = [q.speaker.name for q in dialogue(doc(text)).quotes]
     natasha, dmitri = "Natasha Romanova", "Dmitri Sokolov"
     assert speakers == [natasha, dmitri] * 3
+
+
+def test_a_role_or_a_stranger_speaks_as_themselves():
+    text = ("Anna Pavlovna Sokolova and Dmitri Sokolov came into the inn.\n\n"
+            "“A table for two,” said Dmitri.\n\n"
+            "“This way, sir,” said the waiter.\n\n"
+            "“Thank you,” said a tall stranger by the door, though nobody had spoken to him.\n")
+    names = [(q.speaker.character, q.speaker.name) for q in dialogue(doc(text)).quotes]
+    assert names[1] == (None, "the waiter") and names[2] == (None, "a tall stranger")

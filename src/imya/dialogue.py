@@ -43,50 +43,56 @@ _RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
-_DETERMINER = r"(?:the|his|her|their|my|our|your)"
+_DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
 _NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
-_NOUN_BEFORE = re.compile(r"\b" + _DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
+_NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
+NOUN_KINDS = ("kin", "person", "role")
 
 
 @cache
-def person_nouns() -> dict[str, str]:
-    """Nouns that stand for a person in a tag ("said the girl") → m, f, - or other."""
-    out = {}
-    for number, (noun, gender) in rows("person_nouns.tsv", ("noun", "gender")):
-        if gender not in ("m", "f", "-", "other"):
-            from .errors import DataError
+def person_nouns() -> dict[str, tuple[str | None, str]]:
+    """Nouns that stand for a person in a tag ("said the girl") → (gender or other, kind)."""
+    from .errors import DataError
 
-            raise DataError(f"person_nouns.tsv:{number}: gender of {noun!r} must be m, f, - or other")
-        out[noun] = gender
+    out = {}
+    for number, (noun, gender, kind) in rows("person_nouns.tsv", ("noun", "gender", "kind")):
+        if gender not in ("m", "f", "-", "other") or kind not in NOUN_KINDS:
+            raise DataError(f"person_nouns.tsv:{number}: gender must be m, f, - or other, and kind one of "
+                            f"{', '.join(NOUN_KINDS)}")
+        out[noun] = (None if gender == "-" else gender, kind)
     return out
 
 
 def _noun(word: str) -> tuple[str, str | None] | None:
-    """('title', Colonel) or ('noun', gender) for a word that can name a speaker; None otherwise."""
+    """(kind, value) for a word that can name a speaker: ('title', 'Colonel'), ('kin', 'f') for
+    mother, ('role', None) for waiter; None for a word that cannot."""
     from . import titles
 
     low = word.lower()
     if word[:1].isupper() and titles.find(word) is not None:
         return "title", titles.find(word).text
     if low in person_nouns():
-        g = person_nouns()[low]
-        return "noun", None if g == "-" else g
-    if low.endswith("woman") or low.endswith("women"):
-        return "noun", "f"
-    if low.endswith("man") and len(low) > 4:  # Englishman, policeman, barman
-        return "noun", "m"
+        gender, kind = person_nouns()[low]
+        return kind, gender
+    if low.endswith(("woman", "women")):
+        return "role", "f"
+    if low.endswith("man") and len(low) > 4:  # policeman, barman, Englishman
+        return "role", "m"
     return None
 
 
-def _noun_phrase(words: str, head_last: bool) -> tuple[str, str, str | None] | None:
-    """(phrase, kind, value) for "the old man", "his mother", "the Colonel"; an unknown plain
-    noun right before the punctuation ("said the mariner.") is a speaker of its own."""
-    parts = words.split()
+def _noun_phrase(phrase: str, head_last: bool) -> tuple[str, str, str | None] | None:
+    """(phrase, kind, value) for "the old man", "his mother", "the Colonel", "a tall stranger":
+    the phrase up to its head noun.  With "a", a speaker never met before (kind 'new')."""
+    parts = phrase.split()
     order = reversed(parts) if head_last else parts
     for i, w in enumerate(order):
-        kind = _noun(w)
-        if kind is not None:
-            return " ".join(parts[:len(parts) - i] if head_last else parts[:i + 1]), *kind
+        found = _noun(w)
+        if found is not None:
+            kind, value = found
+            if parts[0].lower() in ("a", "an"):
+                kind = "new"
+            return " ".join(parts[:len(parts) - i] if head_last else parts[:i + 1]), kind, value
     return None
 
 
@@ -465,7 +471,7 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
     if best is None:
         return None, "none", None
     _, ref, how = best
-    said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] == "noun" else None
+    said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] != "title" else None
     said = "I" if said == "narrator" else said if said in ("m", "f") else None
     return _resolve(ref, group[0].start, index, heard, talk, p_start), how, said
 
@@ -478,7 +484,7 @@ def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[
             return ("name", cid), "explicit"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
         gap = text[verb.end():m.start]
-        if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?", gap):
+        if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+(?:[a-z]+\s+)?)?", gap):  # returned the obstinate Bounderby
             return ("name", cid), "explicit"
     before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
     after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
@@ -488,11 +494,14 @@ def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[
     after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
         if text[verb.end():verb.end() + 1].isspace() else None
     before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
-    for found, head_last in ((after, False), (before, True)):
-        if found is not None:
-            phrase = _noun_phrase(found.group(1), head_last)
-            if phrase is not None:
-                return ("noun", *phrase), "anaphoric"
+    if after is not None:
+        phrase = _noun_phrase(after.group(0), head_last=False)
+        if phrase is not None:
+            return ("noun", *phrase), "anaphoric"
+    if before is not None:
+        phrase = _noun_phrase(before.group(1), head_last=True)
+        if phrase is not None:
+            return ("noun", *phrase), "anaphoric"
     # "said the mariner." — a plain noun closing the tag names a speaker imya cannot place
     plain = re.match(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
     if plain is not None:
@@ -517,8 +526,8 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk, p_start: int) -> s
     _, phrase, noun_kind, value = ref
     if noun_kind == "title":
         return index.last_titled(at, value) or "?" + phrase
-    if value is None:
-        return "?" + phrase
+    if noun_kind in ("role", "new") or value is None:
+        return "?" + phrase  # "said the waiter", "said a voice": someone the text does not name
     # "said the gentleman" is not the one who spoke last; "her mother" is not the "her"
     skip = {talk[1]}
     owner = re.match(r"(his|her)\s", phrase, re.I)
