@@ -211,3 +211,13 @@ def test_the_old_semi_patronymic_is_the_patronymic_not_a_surname():
     assert "Yevgeny Vassilyev" in bazarov.forms
     # a semi-patronymic needs the same given name: Yevgeny Ivanov is someone else
     assert "Yevgeny Ivanov" not in bazarov.forms
+
+
+def test_places_named_after_in_at_and_from_are_not_characters():
+    text = ("Philip Herriton went to Monteriano. In Monteriano he found Lilia; at Monteriano she was happy.\n\n"
+            "From Monteriano the road ran down. Lilia laughed at Philip, and Philip went back to Monteriano.\n\n"
+            "Later Sergey Ivanovich wrote to Alexander Petrovitch, and came to Alexander Petrovitch, "
+            "and stayed with Alexander Petrovitch.\n")
+    names = {c.name for c in cast(Document("s", "txt", text)).characters}
+    assert "Monteriano" not in names and "Lilia" in names
+    assert "Alexander Petrovitch" in names  # a name and patronymic is a person, whatever comes before it
