@@ -101,6 +101,7 @@ class Character:
     last_offset: int = -1
     offsets: list[int] = field(default_factory=list)  # where the character is named
     married: bool = False  # called Mrs. somewhere
+    guessed: bool = False  # the gender comes from the pronouns after the name only
     best: tuple[bool, int, int, str] = (False, 0, 0, "")  # (not in capitals, parts, count, text)
 
     @property
@@ -301,8 +302,15 @@ def _places(text: str, who: list[tuple[Mention, Character]]) -> set[int]:
 
 
 def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> None:
-    """A character whose names say nothing of gender (Harriet, Knightley) takes the pronouns
-    that follow their name in the text: "Harriet ... she"."""
+    """A character whose names say nothing of gender (Harriet, Knightley) takes it from the
+    titles they are given, else from the pronouns that follow their name: "Harriet ... she"."""
+    titled: dict[int, Counter] = {}  # "Mr. Denham" makes Ralph Denham a man, whatever the pronouns say
+    for m, c in who:
+        if (c.gender is None or c.guessed) and m.gender and any(w.role == "title" for w in m.words):
+            titled.setdefault(id(c), Counter())[m.gender] += 1
+    for _, c in who:
+        if (c.gender is None or c.guessed) and id(c) in titled and len(titled[id(c)]) == 1:
+            c.gender, c.guessed = next(iter(titled[id(c)])), False
     votes: dict[int, list[int]] = {}
     for m, c in who:
         if c.gender is None:
@@ -315,9 +323,9 @@ def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> N
         he, she = votes.get(id(c), (0, 0))
         if c.gender is None and he + she >= 3:
             if he >= 2 * she:
-                c.gender = "m"
+                c.gender, c.guessed = "m", True
             elif she >= 2 * he:
-                c.gender = "f"
+                c.gender, c.guessed = "f", True
 
 
 def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[Character]:
