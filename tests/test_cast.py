@@ -221,3 +221,11 @@ def test_places_named_after_in_at_and_from_are_not_characters():
     names = {c.name for c in cast(Document("s", "txt", text)).characters}
     assert "Monteriano" not in names and "Lilia" in names
     assert "Alexander Petrovitch" in names  # a name and patronymic is a person, whatever comes before it
+
+
+
+def test_titles_settle_a_gender_before_the_pronouns_after_a_name():
+    text = ("It was Mr. Denham whom she saw first; she smiled. Then Mr. Denham bowed, and she laughed.\n\n"
+            "Later Denham came in, and she rose. At once Denham spoke, and she listened. Denham sat; she sang.\n")
+    denham = next(c for c in cast(Document("s", "txt", text)).characters if "Denham" in c.forms)
+    assert denham.gender == "m"
