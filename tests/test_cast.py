@@ -229,3 +229,12 @@ def test_titles_settle_a_gender_before_the_pronouns_after_a_name():
             "Later Denham came in, and she rose. At once Denham spoke, and she listened. Denham sat; she sang.\n")
     denham = next(c for c in cast(Document("s", "txt", text)).characters if "Denham" in c.forms)
     assert denham.gender == "m"
+
+
+def test_an_english_given_name_gives_its_gender_before_a_surname_only():
+    text = ("It was Ralph Denham whom she saw first; she smiled. Then Ralph Denham bowed, and she laughed.\n\n"
+            "Later Ralph Denham came in, and she rose. At once Ralph Denham spoke, and she listened.\n\n"
+            "Maria Bertram and Julia Bertram sat together; Bertram was a name they loved.\n")
+    genders = {c.name: c.gender for c in cast(Document("s", "txt", text)).characters}
+    assert genders["Ralph Denham"] == "m"  # Ralph is a man, whatever pronouns follow the name
+    assert genders["Maria Bertram"] == "f"  # Bertram, a man's name, is her surname here

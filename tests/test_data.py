@@ -127,3 +127,4 @@ def test_every_rule_file_loads():
     assert dialogue.person_nouns()["waiter"] == ("m", "role")
     assert dialogue.speech_verb("she whispered").group(0) == "whispered"
     assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]
+    assert mentions.english_given_names()["Katharine"] == "f" and mentions.english_given_names()["Leslie"] == "mf"

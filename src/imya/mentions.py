@@ -45,6 +45,21 @@ def english_pet_names() -> dict[str, str]:
 
 
 @cache
+def english_given_names() -> dict[str, str]:
+    """English given names → m, f or mf (Ralph, Katharine, Leslie): their bearers' gender when
+    the Russian lexicon does not know the name."""
+    from .errors import DataError
+
+    out = {}
+    for number, (name, gender) in rows("english_given_names.tsv", ("name", "gender")):
+        if gender not in ("m", "f", "mf") or name in out:
+            raise DataError(f"english_given_names.tsv:{number}: {name!r} is listed twice or its gender "
+                            "is not m, f or mf")
+        out[name] = gender
+    return out
+
+
+@cache
 def not_names() -> dict[str, str]:
     out = {}
     for _, (word, kind) in rows("not_names.tsv", ("word", "kind")):
@@ -78,8 +93,12 @@ class Mention:
 
         Translations often give a woman the masculine surname (Madame Odintsov).
         """
+        names = [w for w in self.words if w.role not in ("title", "initial", "particle")]
+        # an English given name counts only before a surname: alone, Bertram may be the family
+        first = names[0] if len(names) > 1 and names[0].role == "name" else None
         for roles in (("title",), ("given", "diminutive", "patronymic"), ("surname",)):
-            genders = {w.gender for w in self.words if w.role in roles and w.gender in ("m", "f")}
+            genders = {w.gender for w in self.words if (w.role in roles or (w is first and "given" in roles))
+                       and w.gender in ("m", "f")}
             if len(genders) == 1:
                 return genders.pop()
         return None
@@ -149,7 +168,8 @@ def parse_word(text: str, first: bool) -> Word | None:
     if s.gender in ("m", "f") and not _WEAK_Y.search(bare):
         key = latin_keys(s.masculine.latin)[0] if s.masculine.latin.isascii() else s.masculine.cyrillic.lower()
         return Word(bare, "surname", key, s.gender)
-    return Word(bare, "name", bare.lower(), None)
+    english = english_given_names().get(bare)
+    return Word(bare, "name", bare.lower(), english if english in ("m", "f") else None)
 
 
 # A bare -y is the ending of Bely, but far more often of an English pet name (Lizzy, Janey,
