@@ -238,3 +238,9 @@ def test_an_english_given_name_gives_its_gender_before_a_surname_only():
     genders = {c.name: c.gender for c in cast(Document("s", "txt", text)).characters}
     assert genders["Ralph Denham"] == "m"  # Ralph is a man, whatever pronouns follow the name
     assert genders["Maria Bertram"] == "f"  # Bertram, a man's name, is her surname here
+
+
+def test_a_lone_english_given_name_gives_its_gender():
+    text = "Then Harriet came in. Later Harriet sat down, and Horace looked at her. At once Horace rose.\n"
+    genders = {c.name: c.gender for c in cast(Document("s", "txt", text)).characters}
+    assert genders == {"Harriet": "f", "Horace": "m"}

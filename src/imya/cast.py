@@ -188,7 +188,10 @@ def _gender_of(given: frozenset[str]) -> str | None:
     from .kb import load
 
     genders = {load().names[g].gender for g in given if g in load().names}
-    return genders.pop() if len(genders) == 1 else None
+    if not genders:  # an English name imya's Russian lexicon does not know: Ralph, Harriet
+        english = mentions_mod.english_given_names()
+        genders = {english.get(g[4:].capitalize()) for g in given if g.startswith("lat:")} - {None}
+    return genders.pop() if len(genders) == 1 and genders <= {"m", "f"} else None
 
 
 @dataclass(frozen=True, slots=True)
