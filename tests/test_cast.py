@@ -244,3 +244,11 @@ def test_a_lone_english_given_name_gives_its_gender():
     text = "Then Harriet came in. Later Harriet sat down, and Horace looked at her. At once Horace rose.\n"
     genders = {c.name: c.gender for c in cast(Document("s", "txt", text)).characters}
     assert genders == {"Harriet": "f", "Horace": "m"}
+
+
+def test_a_lone_vich_word_from_no_russian_father_is_a_surname():
+    text = ("Chichikov went to see Sobakevitch. Sobakevitch said little. Later Sobakevitch ate.\n\n"
+            "Then Ludwigovna, as Katerina called her, shouted.\n")
+    by_name = {c.name: c for c in cast(Document("s", "txt", text)).characters}
+    assert by_name["Sobakevitch"].surname and not by_name["Sobakevitch"].patronymic
+    assert by_name["Ludwigovna"].patronymic  # a woman's -ovna is never a surname

@@ -63,7 +63,9 @@ def slots(m: Mention) -> Slots:
     names = [w for w in m.words if w.role not in ("title", "initial", "particle")]
     for i, w in enumerate(names):
         last = i == len(names) - 1
-        if w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
+        if w.role == "patronymic" and len(names) == 1 and not w.known and w.gender == "m":
+            surname = w.text.lower()  # Sobakevitch alone, from no Russian father's name: a surname
+        elif w.role == "patronymic" and patronymic is None and (i > 0 or len(names) == 1):
             patronymic = _fathers(w.value)
         elif w.role in ("given", "diminutive") and not given and (not last or len(names) == 1):
             # James Barnes is not a Yakov: an English equivalent beside a surname that is not
