@@ -294,15 +294,15 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
-        speaker, how, said = _tagged(text, group, p_start, p_end, index, heard,
-                                     (parties, history[-1][0] if history else None))
+        talk_now = (parties, history[-1][0] if history else None)
+        speaker, how, said = _tagged(text, group, p_start, p_end, index, heard, talk_now)
         if speaker is None and group[0].paragraph - 1 not in quoted and group[0].paragraph > 0 \
                 and not text[p_start:group[0].start].strip(" \t\n“”\"'‘’"):
             # Katharine saw it and exclaimed:¶ “Don't call that cab.” — the tag ends the paragraph before
             before = doc.paragraphs[group[0].paragraph - 1]
             if re.search(r"(?::|—|–|--|,)\s*$", text[before.start:before.end]):
-                speaker, how, said = _tagged(text, group, before.start, before.end, index, heard,
-                                       (parties, history[-1][0] if history else None), lead=True)
+                speaker, how, said = _tagged(text, group, before.start, before.end, index, heard, talk_now,
+                                             lead=True)
         unfit = set(called)
         if speaker is None or speaker in called:
             # "returned she", but no woman named yet: the turn-taking may not give a man
@@ -315,9 +315,8 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
         turns[-1].lead = how == "implicit" and {c for _, c in index.narration_in(p_start, p_end)
                                                 if c not in unfit} == {speaker}
-        addressee = next((v.character for v in vocatives if v.character and v.character != speaker), None)
-        addressee = addressee or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
+        addressee = named or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         history = [*history, (speaker, addressee, named)][-4:]
         if speaker and speaker[0] != "?" and how != "implicit":  # a guess is no evidence for "he said"
             heard.append((group[0].start, speaker))
@@ -372,7 +371,7 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
     turns is Natasha, whoever else was last named in the narration."""
     named = [t.how == "explicit" or t.said == "I" or t.lead for t in turns]
     for k, t in enumerate(turns):
-        if named[k] or t.lead:
+        if named[k]:
             continue
         found = _alternation(turns, named, k)
         if found and (t.how != "anaphoric" or (t.said and index.gender.get(found) == t.said)):
@@ -380,7 +379,7 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
 
 
 def _alternation(turns: list[_Turn], named: list[bool], k: int) -> str | None:
-    """The speaker of the nearest named turn two or four turns from k, in an unbroken exchange."""
+    """The speaker of the nearest named turn 2, 4, 6 or 8 turns from k, in an unbroken exchange."""
     for step in STEPS:
         for j in (k - step, k + step):
             if 0 <= j < len(turns) and named[j] and _same_talk(turns, j, k):
@@ -406,6 +405,7 @@ def _two_parties(turns: list[_Turn], index: _Index) -> None:
 
 
 def _settle_run(run: list[_Turn], index: _Index) -> None:
+    """One run of turns in consecutive paragraphs: votes per turn, then the order of two parties."""
     votes: list[Counter] = [Counter() for _ in run]
     for i, t in enumerate(run):
         if t.speaker and t.speaker[0] != "?":
