@@ -121,10 +121,10 @@ def test_every_rule_file_loads():
     assert translit._popular()[1][ord("щ")] == "shch"
     assert len(patronymic._rules()["derive"]) >= 5
     assert search.old_spelling_rules()
-    from imya import dialogue, mentions
+    from imya import mentions, tags
 
-    assert dialogue.person_nouns()["mother"] == ("f", "kin") and dialogue.person_nouns()["other"] == ("other", "person")
-    assert dialogue.person_nouns()["waiter"] == ("m", "role")
-    assert dialogue.speech_verb("she whispered").group(0) == "whispered"
+    assert tags.person_nouns()["mother"] == ("f", "kin") and tags.person_nouns()["other"] == ("other", "person")
+    assert tags.person_nouns()["waiter"] == ("m", "role")
+    assert tags.speech_verb("she whispered").group(0) == "whispered"
     assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]
     assert mentions.english_given_names()["Katharine"] == "f" and mentions.english_given_names()["Leslie"] == "mf"

@@ -1,10 +1,14 @@
 """Who speaks to whom: every quotation with its speaker, addressees and vocatives.
 
-Speakers come, in order of trust, from an explicit tag ("Yes," said Natasha),
-a pronoun tag resolved by gender and recency ("Yes," she said), the character
-acting in the same paragraph, and the alternation of a two-party exchange.
-Addressees are the characters named as vocatives in the quote ("Natasha,
-come here"), else the other party of the exchange.
+The speakers are worked out in passes over the turns (one utterance, all its pieces):
+1. tags (tags.py: "said Natasha", "she said", "said the Colonel", "I said"), and a first
+   reading of the untagged turns in text order (the one character their paragraph names, a
+   name the turn before called out, the turn-taking);
+2. the first-person narrator, named by what the others call them around "I said";
+3. the alternation of an exchange, anchored on the named tags, both ways;
+4. whole two-party exchanges, settled by the evidence of all their turns.
+Addressees are the characters named as vocatives in the quote ("Natasha, come here"), else
+the other party of the exchange.
 """
 
 from __future__ import annotations
@@ -13,14 +17,14 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from . import quotes as quotes_mod
 from .cast import Cast
 from .cast import cast as build_cast
-from .data import rows
 from .document import Document
 from .mentions import Mention
+from .tags import PRONOUNS, TAG_REACH, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 3  # times the others call the narrator by one name
@@ -28,106 +32,12 @@ STEPS = (2, 4, 6, 8)
 MIN_RUN = 3  # turns in an unbroken exchange before its two parties are settled as a whole
 SHARE = 0.8  # of the evidence the two main parties must hold
 _WEIGHT = {"explicit": 4, "anaphoric": 1, "implicit": 1}
-SAME_TALK = 1
 GAP = 3  # paragraphs without speech that end a conversation
-TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
-PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
 _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|towards?|like|after|behind|"
                      r"beside|near|before|without|against|into|among)\s+$", re.I)
 _OWNER = re.compile(r"[’']s?\b")
-# between a name and its speech verb: "Natasha quickly said", "Anne herself answered"
-_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s+|then\s+|at once\s+)?")
-# or a clause about them: "Catherine, who, in rather a solemn tone of voice, uttered"
-_RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
-
-
-_DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
-_NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
-_NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
-NOUN_KINDS = ("kin", "person", "role")
-
-
-@cache
-def person_nouns() -> dict[str, tuple[str | None, str]]:
-    """Nouns that stand for a person in a tag ("said the girl") → (gender or other, kind)."""
-    from .errors import DataError
-
-    out = {}
-    for number, (noun, gender, kind) in rows("person_nouns.tsv", ("noun", "gender", "kind")):
-        if gender not in ("m", "f", "-", "other") or kind not in NOUN_KINDS:
-            raise DataError(f"person_nouns.tsv:{number}: gender must be m, f, - or other, and kind one of "
-                            f"{', '.join(NOUN_KINDS)}")
-        out[noun] = (None if gender == "-" else gender, kind)
-    return out
-
-
-def _noun(word: str) -> tuple[str, str | None] | None:
-    """(kind, value) for a word that can name a speaker: ('title', 'Colonel'), ('kin', 'f') for
-    mother, ('role', None) for waiter; None for a word that cannot."""
-    from . import titles
-
-    low = word.lower()
-    if word[:1].isupper() and titles.find(word) is not None:
-        return "title", titles.find(word).text
-    if low in person_nouns():
-        gender, kind = person_nouns()[low]
-        return kind, gender
-    if low.endswith(("woman", "women")):
-        return "role", "f"
-    if low.endswith("man") and len(low) > 4:  # policeman, barman, Englishman
-        return "role", "m"
-    return None
-
-
-def _noun_phrase(phrase: str, head_last: bool) -> tuple[str, str, str | None] | None:
-    """(phrase, kind, value) for "the old man", "his mother", "the Colonel", "a tall stranger":
-    the phrase up to its head noun.  With "a", a speaker never met before (kind 'new')."""
-    parts = phrase.split()
-    order = reversed(parts) if head_last else parts
-    for i, w in enumerate(order):
-        found = _noun(w)
-        if found is not None:
-            kind, value = found
-            if parts[0].lower() in ("a", "an"):
-                kind = "new"
-            return " ".join(parts[:len(parts) - i] if head_last else parts[:i + 1]), kind, value
-    return None
-
-
-@cache
-def _verb_rx() -> re.Pattern:
-    verbs = [v.lower() for _, (v,) in rows("speech_verbs.tsv", ("verb",))]
-    return re.compile(r"\b" + _trie([v.split() for v in verbs]) + r"\b", re.I)
-
-
-def _trie(phrases: list[list[str]]) -> str:
-    """One regex for many words or phrases, shared beginnings factored out: a plain alternation
-    of 160 verbs is tried verb by verb at every letter, and tags are looked for everywhere."""
-    tree: dict = {}
-    for words in phrases:
-        node = tree
-        for ch in " ".join(words):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
-                    for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # the longest form first: "went on" before "went", "cries" before "cri"
-        return f"(?:{body})?" if ends else body
-
-    return build(tree)
-
-
-def speech_verb(text: str) -> re.Match | None:
-    """The first speech verb in `text` (said, asked, went on...)."""
-    return _verb_rx().search(text)
 
 
 @dataclass(slots=True)
@@ -440,7 +350,7 @@ def _settle_run(run: list[_Turn], index: _Index) -> None:
 def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
     """Turns j..k follow one another in one conversation, with no narration between them."""
     lo, hi = min(j, k), max(j, k)
-    return all(turns[i + 1].first - turns[i].last <= SAME_TALK for i in range(lo, hi))
+    return all(turns[i + 1].first - turns[i].last == 1 for i in range(lo, hi))
 
 
 def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk,
@@ -461,8 +371,8 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             regions.append((a, b))
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
-        for v in _verb_rx().finditer(text, a, b):
-            found = _subject(text, v, a, b, index)
+        for v in verb_rx().finditer(text, a, b):
+            found = subject(text, v, a, b, index)
             if found is None:
                 continue
             distance = p_end - v.start() if lead else min(abs(v.start() - g.end) for g in group)
@@ -473,43 +383,10 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
     _, ref, how = best
     said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] != "title" else None
     said = "I" if said == "narrator" else said if said in ("m", "f") else None
-    return _resolve(ref, group[0].start, index, heard, talk, p_start), how, said
+    return _resolve(ref, group[0].start, index, heard, talk), how, said
 
 
-def _subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
-    """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
-    for m, cid in index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start()):
-        gap = text[m.end:verb.start()]
-        if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
-            return ("name", cid), "explicit"
-    for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
-        gap = text[verb.end():m.start]
-        if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+(?:[a-z]+\s+)?)?", gap):  # returned the obstinate Bounderby
-            return ("name", cid), "explicit"
-    before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
-    after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
-    pronoun = (before or after)
-    if pronoun is not None:
-        return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
-    after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
-        if text[verb.end():verb.end() + 1].isspace() else None
-    before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
-    if after is not None:
-        phrase = _noun_phrase(after.group(0), head_last=False)
-        if phrase is not None:
-            return ("noun", *phrase), "anaphoric"
-    if before is not None:
-        phrase = _noun_phrase(before.group(1), head_last=True)
-        if phrase is not None:
-            return ("noun", *phrase), "anaphoric"
-    # "said the mariner." — a plain noun closing the tag names a speaker imya cannot place
-    plain = re.match(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
-    if plain is not None:
-        return ("unnamed", "the " + plain.group(1)), "explicit"
-    return None
-
-
-def _resolve(ref: tuple, at: int, index: _Index, heard, talk, p_start: int) -> str | None:
+def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     """The character a tag's subject stands for; '?the mariner' for a speaker outside the cast."""
     kind = ref[0]
     if kind == "name":

@@ -85,7 +85,7 @@ def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
 
     "Papa." Dmitri kissed her. "Natashenka..." is two turns: no speech verb between.
     """
-    from .dialogue import speech_verb
+    from .tags import speech_verb
 
     between = text[prev_end + 1:start - 1]
     if len(between) > 160 or "\n\n" in between:

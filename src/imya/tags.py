@@ -1,0 +1,143 @@
+"""Speech tags: the verb that marks a quotation as speech (said, whispered, went on) and the
+subject it takes: a name ("said Natasha"), a pronoun ("she said", "I said"), or a noun ("said the
+Colonel", "her mother answered", "said a tall stranger").
+
+The verbs are in data/speech_verbs.tsv and the nouns in data/person_nouns.tsv.  Who a pronoun
+or a noun stands for is the dialogue's business (dialogue.py), which knows the exchange.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .data import rows
+
+if TYPE_CHECKING:
+    from .dialogue import _Index
+
+TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
+PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
+# between a name and its speech verb: "Natasha quickly said", "Anne herself answered"
+_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s+|then\s+|at once\s+)?")
+# or a clause about them: "Catherine, who, in rather a solemn tone of voice, uttered"
+_RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
+_DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
+_NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
+_NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
+NOUN_KINDS = ("kin", "person", "role")
+
+
+@cache
+def person_nouns() -> dict[str, tuple[str | None, str]]:
+    """Nouns that stand for a person in a tag ("said the girl") → (gender or other, kind)."""
+    from .errors import DataError
+
+    out = {}
+    for number, (noun, gender, kind) in rows("person_nouns.tsv", ("noun", "gender", "kind")):
+        if gender not in ("m", "f", "-", "other") or kind not in NOUN_KINDS:
+            raise DataError(f"person_nouns.tsv:{number}: gender must be m, f, - or other, and kind one of "
+                            f"{', '.join(NOUN_KINDS)}")
+        out[noun] = (None if gender == "-" else gender, kind)
+    return out
+
+
+def noun(word: str) -> tuple[str, str | None] | None:
+    """(kind, value) for a word that can name a speaker: ('title', 'Colonel'), ('kin', 'f') for
+    mother, ('role', None) for waiter; None for a word that cannot."""
+    from . import titles
+
+    low = word.lower()
+    if word[:1].isupper() and titles.find(word) is not None:
+        return "title", titles.find(word).text
+    if low in person_nouns():
+        gender, kind = person_nouns()[low]
+        return kind, gender
+    if low.endswith(("woman", "women")):
+        return "role", "f"
+    if low.endswith("man") and len(low) > 4:  # policeman, barman, Englishman
+        return "role", "m"
+    return None
+
+
+def noun_phrase(phrase: str, head_last: bool) -> tuple[str, str, str | None] | None:
+    """(phrase, kind, value) for "the old man", "his mother", "the Colonel", "a tall stranger":
+    the phrase up to its head noun.  With "a", a speaker never met before (kind 'new')."""
+    parts = phrase.split()
+    order = reversed(parts) if head_last else parts
+    for i, w in enumerate(order):
+        found = noun(w)
+        if found is not None:
+            kind, value = found
+            if parts[0].lower() in ("a", "an"):
+                kind = "new"
+            return " ".join(parts[:len(parts) - i] if head_last else parts[:i + 1]), kind, value
+    return None
+
+
+@cache
+def verb_rx() -> re.Pattern:
+    verbs = [v.lower() for _, (v,) in rows("speech_verbs.tsv", ("verb",))]
+    return re.compile(r"\b" + _trie([v.split() for v in verbs]) + r"\b", re.I)
+
+
+def _trie(phrases: list[list[str]]) -> str:
+    """One regex for many words or phrases, shared beginnings factored out: a plain alternation
+    of 160 verbs is tried verb by verb at every letter, and tags are looked for everywhere."""
+    tree: dict = {}
+    for words in phrases:
+        node = tree
+        for ch in " ".join(words):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # the longest form first: "went on" before "went", "cries" before "cri"
+        return f"(?:{body})?" if ends else body
+
+    return build(tree)
+
+
+def speech_verb(text: str) -> re.Match | None:
+    """The first speech verb in `text` (said, asked, went on...)."""
+    return verb_rx().search(text)
+
+
+def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
+    """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
+    for m, cid in index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start()):
+        gap = text[m.end:verb.start()]
+        if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
+            return ("name", cid), "explicit"
+    for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
+        gap = text[verb.end():m.start]
+        if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+(?:[a-z]+\s+)?)?", gap):  # returned the obstinate Bounderby
+            return ("name", cid), "explicit"
+    before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
+    after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
+    pronoun = (before or after)
+    if pronoun is not None:
+        return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
+    after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
+        if text[verb.end():verb.end() + 1].isspace() else None
+    before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
+    if after is not None:
+        phrase = noun_phrase(after.group(0), head_last=False)
+        if phrase is not None:
+            return ("noun", *phrase), "anaphoric"
+    if before is not None:
+        phrase = noun_phrase(before.group(1), head_last=True)
+        if phrase is not None:
+            return ("noun", *phrase), "anaphoric"
+    # "said the mariner." — a plain noun closing the tag names a speaker imya cannot place
+    plain = re.match(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
+    if plain is not None:
+        return ("unnamed", "the " + plain.group(1)), "explicit"
+    return None
