@@ -252,3 +252,10 @@ def test_a_lone_vich_word_from_no_russian_father_is_a_surname():
     by_name = {c.name: c for c in cast(Document("s", "txt", text)).characters}
     assert by_name["Sobakevitch"].surname and not by_name["Sobakevitch"].patronymic
     assert by_name["Ludwigovna"].patronymic  # a woman's -ovna is never a surname
+
+
+def test_an_interjection_the_text_keeps_using_as_a_name_is_a_name():
+    bear = " ".join(f"Then Piglet looked at Pooh, and Pooh said nothing {i}." for i in range(20))
+    found = [m.text for m in find(Document("s", "txt", "Pooh! What a day. " + bear))]
+    assert found.count("Pooh") == 41  # "Pooh!" too: in this text it is his name
+    assert "Pooh" not in [m.text for m in find(Document("s", "txt", "Pooh! What nonsense, said Natasha."))]

@@ -174,6 +174,7 @@ def parse_word(text: str, first: bool) -> Word | None:
 
 # A bare -y is the ending of Bely, but far more often of an English pet name (Lizzy, Janey,
 # Harry); only the fuller adjectival endings (-sky, -oy, -ky, -iy) make a surname's gender.
+MIN_NAMED_INTERJECTION = 20  # times inside sentences, never in lower case
 _WEAK_Y = re.compile(r"(?<![oiygh])(?<![^c]k)y$")
 
 
@@ -197,17 +198,20 @@ def find(doc: Document) -> list[Mention]:
     lower = lowercase_counts(text)
     mid = mid_sentence_words(text)
     spans = [(p.start, p.end) for p in doc.story()] or [(0, len(text))]
+    # an interjection the text capitalises inside sentences again and again is a name: Pooh
+    named = frozenset(w for w, n in mid.items() if n >= MIN_NAMED_INTERJECTION and not lower.get(w.lower())
+                      and not_names().get(w.lower()) == "interjection")
     out: list[Mention] = []
     for start, end in spans:
         for run in _RUN.finditer(text, start, end):
-            out.extend(_split(run, lower, mid))
+            out.extend(_split(run, lower, mid, named))
     # "the Sokolovskys", "the Kirsanovs": a family, not a person (but Mr. Sikes is not a family of Sikes)
     names = {m.text for m in out}
     return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names)
                                    and text[max(0, m.start - 4):m.start].lower() == "the ")]
 
 
-def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
+def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = frozenset()) -> list[Mention]:
     """Cut a run of capitalised words at non-name words; keep the plausible names."""
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for w in re.finditer(r"\S+", run.group(0)):
@@ -215,7 +219,7 @@ def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
         sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
         base = run.start() + w.start()
-        if bare.lower().rstrip(".") in not_names() and titles.find(bare) is None:
+        if bare.lower().rstrip(".") in not_names() and titles.find(bare) is None and bare not in named:
             pieces.append([])
             continue
         if pieces[-1] and titles.find(bare) is not None and titles.find(pieces[-1][-1][2]) is None:
@@ -236,7 +240,7 @@ def _split(run: re.Match, lower: Counter, mid: Counter) -> list[Mention]:
             continue
         words = []
         for i, (_, _, w) in enumerate(piece):
-            parsed = parse_word(w, i == 0)
+            parsed = Word(w, "name", w.lower(), None) if w in named else parse_word(w, i == 0)
             if parsed is None:
                 break
             words.append(parsed)
