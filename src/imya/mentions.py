@@ -172,9 +172,9 @@ def parse_word(text: str, first: bool) -> Word | None:
     return Word(bare, "name", bare.lower(), english if english in ("m", "f") else None)
 
 
+MIN_NAMED_INTERJECTION = 20  # times inside sentences, never in lower case
 # A bare -y is the ending of Bely, but far more often of an English pet name (Lizzy, Janey,
 # Harry); only the fuller adjectival endings (-sky, -oy, -ky, -iy) make a surname's gender.
-MIN_NAMED_INTERJECTION = 20  # times inside sentences, never in lower case
 _WEAK_Y = re.compile(r"(?<![oiygh])(?<![^c]k)y$")
 
 
