@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from ...address import advise, judge_form
 from .. import Finding, partners, place, roster_people
 
@@ -15,10 +18,11 @@ makes wrong (a cadet calling the director "Vasilisa"), as a warning, or marked
 (a superior's contemptuous "Natashka"), as information. With a roster, the
 relationships and permissions ("call me Vassa") are the roster's, from the
 chapter or line where they begin. Without one, the text itself is the
-evidence: a speaker who addresses someone by rank or by name and patronymic
-shows respect, and then calling the same person by a short, affectionate or
-rough form is flagged, unless the text records a permission ("call me
-Natasha") in between.
+evidence: a speaker who addresses someone by name and patronymic, by rank or
+title alone ("Comrade Colonel", "Prince") or by a family word ("Papa",
+"Granny") shows respect, and then calling the same person by a short,
+affectionate or rough form is flagged, unless the text records a permission
+("call me Natasha") in between.
 
 Why a Russian reader minds: Russian has a ladder of address, from name and
 patronymic (respect) to rough -ka forms (banter or contempt); the wrong rung is
@@ -48,11 +52,15 @@ setting = "official"
 MUST_FLAG = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vasilisa Alexeyevna.\n\n"
               "“Vasilisa, the report is ready,” said Natalia Alianovna.", ROSTER),
              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
-             "“Leave it there,” said Vasilisa Alexeyevna.\n\n“Vassa, you have not read it,” said Natalia Alianovna."]
+             "“Leave it there,” said Vasilisa Alexeyevna.\n\n“Vassa, you have not read it,” said Natalia Alianovna.",
+             "Ivan Petrovich Orlov came in from the yard.\n\n“Papa, the horses are ready,” said Natasha.\n\n"
+             "“Good,” said Ivan Petrovich.\n\n“Vanya, you forgot your gloves,” said Natasha."]
 MUST_PASS = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vasilisa Alexeyevna.\n\n"
               "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.", ROSTER),
              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
-             "“Call me Vassa,” said Vasilisa Alexeyevna.\n\n“Vassa, thank you,” said Natalia Alianovna."]
+             "“Call me Vassa,” said Vasilisa Alexeyevna.\n\n“Vassa, thank you,” said Natalia Alianovna.",
+             "Ivan Petrovich Orlov came in from the yard.\n\n“Papa, the horses are ready,” said Natasha.\n\n"
+             "“Good,” said Ivan Petrovich.\n\n“You forgot your gloves, Papa,” said Natasha."]
 
 
 RESPECT = {"name_patronymic", "title", "title_surname"}
@@ -104,6 +112,10 @@ def _from_the_text(ctx):
             p = permissions.pop(0)
             for who in {x for x in (other.get(q.turn),) if x}:
                 allowed.add((p.speaker or "", who))
+        addressee = other.get(q.turn)
+        title = _title_vocative(ctx.doc.text[q.start:q.end])
+        if title and speaker and addressee and addressee != speaker:
+            respected[speaker, addressee] = (title, q.start)  # "Papa, ...", "..., Comrade Colonel"
         for v in q.vocatives:
             addressee = v.character or other.get(q.turn)
             if not speaker or not addressee or addressee == speaker:
@@ -120,6 +132,24 @@ def _from_the_text(ctx):
                               "from the same speaker: the address drops "
                               "from respect to familiarity with no permission in the text", v.start, v.end,
                               suggestion=before)
+
+
+@cache
+def _title_rx() -> tuple[re.Pattern, re.Pattern]:
+    from ...titles import titles
+
+    words = "|".join(re.escape(t.text) for t in sorted(titles().values(), key=lambda t: -len(t.text)))
+    title = rf"((?:(?:my|dear|my dear)\s+)?(?:(?:Comrade|Your)\s+)?(?:{words}))"
+    return (re.compile(rf"^[\W_]*{title}\s*[,!?]"), re.compile(rf",\s*{title}\s*[.!?…]*[\W_]*$"))
+
+
+def _title_vocative(words: str) -> str | None:
+    """A title or family word alone, calling someone: "Papa, ...", "..., Comrade Colonel!"."""
+    for rx in _title_rx():
+        m = rx.search(words)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _register(ctx, character: str, text: str) -> str | None:
