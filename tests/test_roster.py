@@ -38,6 +38,12 @@ def test_rank_from_levels_and_mirroring():
     assert roster.relation("natalia", "vasilisa").speaker_age == "young"
 
 
+def test_parent_and_child_turn_round_in_a_between_relation():
+    roster = parse(BASE + '[[relation]]\nbetween = ["natalia", "vasilisa"]\ncloseness = "parent"\n')
+    assert roster.relation("natalia", "vasilisa").closeness == "parent"
+    assert roster.relation("vasilisa", "natalia").closeness == "child"
+
+
 def test_relationship_changes_at_a_chapter():
     roster = load(str(EXAMPLE))
     assert roster.relation("natalia", "yelena").closeness == "acquaintance"

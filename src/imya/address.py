@@ -18,7 +18,9 @@ from .forms import AddressForm, Classified, classify, forms_of
 from .person import AGES, Person
 
 RANKS = ("far_above", "above", "peer", "below", "far_below")
-CLOSENESS = ("stranger", "acquaintance", "colleague", "friend", "family", "partner")
+# parent: the addressee is the speaker's parent (or a grandparent, an uncle or aunt who raised
+# them); child: the speaker's child. Other relatives are family.
+CLOSENESS = ("stranger", "acquaintance", "colleague", "friend", "family", "partner", "parent", "child")
 SETTINGS = ("private", "official", "military", "school")
 ERAS = ("imperial", "soviet", "modern")
 VERDICTS = ("expected", "acceptable", "marked", "wrong")

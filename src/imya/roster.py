@@ -44,6 +44,7 @@ CHARACTER_KEYS = {"name", "gender", "age", "titles", "level", "foreigner", "cano
 RELATION_KEYS = {"from", "to", "between", "since", "rank", "closeness", "setting", "era", "first_meeting"}
 PERMISSION_KEYS = {"by", "to", "form", "since"}
 _MIRROR = dict(zip(RANKS, reversed(RANKS), strict=True))
+_MIRROR_CLOSENESS = {"parent": "child", "child": "parent"}  # the other way round, the rest are the same
 _SINCE = re.compile(r"^(chapter|line)\s+(\d+)$")
 
 
@@ -97,10 +98,19 @@ class Roster:
                          key=lambda c: (c.since.number if c.since else 0)):  # later changes win
             if (ch.speaker, ch.addressee) == (speaker, addressee):
                 for key, value in ch.values.items():
-                    setattr(rel, key, _MIRROR[value] if key == "rank" and ch.mirrored else value)
+                    setattr(rel, key, _mirror(key, value) if ch.mirrored else value)
         rel.permissions = tuple(form for by, to, form, since in self.permissions
                                 if by == addressee and to == speaker and _applies(since, at))
         return rel
+
+
+def _mirror(key: str, value):
+    """A `between` relation read from the second character's side: rank and parent/child turn round."""
+    if key == "rank":
+        return _MIRROR[value]
+    if key == "closeness":
+        return _MIRROR_CLOSENESS.get(value, value)
+    return value
 
 
 def _applies(since: Point | None, at: Point | tuple[Point, ...] | None) -> bool:
@@ -263,8 +273,8 @@ def _relation(roster: Roster, rel, where: str, line: int) -> None:
                 continue
             for key, value in values.items():
                 theirs = other.values.get(key)
-                if key == "rank" and theirs is not None and other.mirrored != mirrored:
-                    theirs = _MIRROR[theirs]
+                if theirs is not None and other.mirrored != mirrored:
+                    theirs = _mirror(key, theirs)
                 if theirs is not None and theirs != value:
                     raise ImyaError(f"{where}: {key} of {speaker} → {addressee} contradicts line {other.line} "
                                     f"({theirs!r} there, {value!r} here)")
