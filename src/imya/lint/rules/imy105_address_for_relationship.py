@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...address import advise, judge_form
+from ...address import Relation, advise, judge_form
 from .. import Finding, partners, place, roster_people
 
 CODE = "IMY105"
@@ -14,14 +14,16 @@ SEVERITY = "warning"
 SUMMARY = "Which name one character may use to another depends on rank, closeness, age and setting."
 DOC = """
 What it flags: a name used to address a character that their relationship
-makes wrong (a cadet calling the director "Vasilisa"), as a warning, or marked
-(a superior's contemptuous "Natashka"), as information. With a roster, the
-relationships and permissions ("call me Vassa") are the roster's, from the
-chapter or line where they begin. Without one, the text itself is the
-evidence: a speaker who addresses someone by name and patronymic, by rank or
-title alone ("Comrade Colonel", "Prince") or by a family word ("Papa",
-"Granny") shows respect, and then calling the same person by a short,
-affectionate or rough form is flagged, unless the text records a permission
+makes wrong (a cadet calling the director "Vasilisa"; a daughter calling her
+father "Vanya"), as a warning, or marked (a superior's contemptuous
+"Natashka"), as information. With a roster, the relationships and permissions
+("call me Vassa") are the roster's, from the chapter or line where they begin.
+Without one, the text itself is the evidence. Names that show a parent and
+child (Natalia Ivanovna Orlova and Ivan Petrovich Orlov) make the child's
+"Vanya" wrong. And a speaker who addresses someone by name and patronymic, by
+rank or title alone ("Comrade Colonel", "Prince") or by a family word ("Papa",
+"Granny") shows respect: calling the same person by a short, affectionate or
+rough form in the same scene is flagged, unless the text records a permission
 ("call me Natasha") in between.
 
 Why a Russian reader minds: Russian has a ladder of address, from name and
@@ -54,13 +56,17 @@ MUST_FLAG = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vas
              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
              "“Leave it there,” said Vasilisa Alexeyevna.\n\n“Vassa, you have not read it,” said Natalia Alianovna.",
              "Ivan Petrovich Orlov came in from the yard.\n\n“Papa, the horses are ready,” said Natasha.\n\n"
-             "“Good,” said Ivan Petrovich.\n\n“Vanya, you forgot your gloves,” said Natasha."]
+             "“Good,” said Ivan Petrovich.\n\n“Vanya, you forgot your gloves,” said Natasha.",
+             "Ivan Petrovich Orlov came in. His daughter Natalia Ivanovna Orlova ran to meet him.\n\n"
+             "“Vanya, the horses are ready,” said Natalia Ivanovna."]
 MUST_PASS = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vasilisa Alexeyevna.\n\n"
               "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.", ROSTER),
              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
              "“Call me Vassa,” said Vasilisa Alexeyevna.\n\n“Vassa, thank you,” said Natalia Alianovna.",
              "Ivan Petrovich Orlov came in from the yard.\n\n“Papa, the horses are ready,” said Natasha.\n\n"
-             "“Good,” said Ivan Petrovich.\n\n“You forgot your gloves, Papa,” said Natasha."]
+             "“Good,” said Ivan Petrovich.\n\n“You forgot your gloves, Papa,” said Natasha.",
+             "Ivan Petrovich Orlov came in. His daughter Natalia Ivanovna Orlova ran to meet him.\n\n"
+             "“Papa, the horses are ready,” said Natalia Ivanovna."]
 
 
 RESPECT = {"name_patronymic", "title", "title_surname"}
@@ -100,7 +106,9 @@ SAME_SCENE = 3000  # characters: a switch within one conversation, not over the 
 
 
 def _from_the_text(ctx):
-    """No roster: respect shown by a speaker to someone, then, in the same scene, a familiar form."""
+    """No roster: a child calling a parent by name, or respect shown by a speaker to someone
+    and then, in the same scene, a familiar form."""
+    yield from _child_to_parent(ctx)
     other = partners(ctx)
     respected: dict[tuple[str, str], tuple[str, int]] = {}  # (speaker, addressee) → respectful form, where
     reported: set[tuple[str, str]] = set()
@@ -134,6 +142,27 @@ def _from_the_text(ctx):
                               suggestion=before)
 
 
+def _child_to_parent(ctx):
+    """The names show a parent and child (Arkady Nikolaevich Kirsanov is the son of Nikolai
+    Petrovich Kirsanov): the child calling the parent by a name is what the rules judge."""
+    names = {c.id: c.name for c in ctx.cast.characters}
+    # a parent the text names with their own patronymic: a bare "Piotr" may be a servant of the name
+    known = {c.id for c in ctx.cast.characters if c.patronymic}
+    children = {(f.members[1], f.members[0]) for f in ctx.cast.families
+                if f.relation == "parent and child" and f.members[0] in known}
+    for q in ctx.dialogue.quotes:
+        for v in q.vocatives:
+            if (q.speaker.character, v.character) not in children:
+                continue
+            parent = _person(ctx, v.character)
+            if parent is None:
+                continue
+            j = judge_form(v.text, parent, Relation(closeness="parent"))
+            if j.verdict == "wrong":
+                yield Finding(CODE, "warning", f"{names[q.speaker.character]} calls their parent {parent.name} "
+                              f"'{' '.join(v.text.split())}': {j.reason} ({j.rules[0]})", v.start, v.end)
+
+
 @cache
 def _title_rx() -> tuple[re.Pattern, re.Pattern]:
     from ...titles import titles
@@ -152,23 +181,29 @@ def _title_vocative(words: str) -> str | None:
     return None
 
 
+def _person(ctx, character: str):
+    """The cast character as a Person for the address engine (None if the name will not parse)."""
+    from ...errors import ImyaError
+    from ...person import from_name
+
+    people = ctx.__dict__.setdefault("_imy105_people", {})
+    if character not in people:
+        name = next((c.name for c in ctx.cast.characters if c.id == character), None)
+        try:
+            people[character] = from_name(name) if name else None
+        except ImyaError:
+            people[character] = None
+    return people[character]
+
+
 def _register(ctx, character: str, text: str) -> str | None:
     """The register of a form as a form of this character's name (Vassa: short, for Vasilisa)."""
-    from ...errors import ImyaError
     from ...forms import classify
-    from ...person import from_name
 
     registers = ctx.__dict__.setdefault("_imy105_registers", {})
     if (character, text) in registers:
         return registers[character, text]
-    cache = ctx.__dict__.setdefault("_imy105_people", {})
-    if character not in cache:
-        name = next((c.name for c in ctx.cast.characters if c.id == character), None)
-        try:
-            cache[character] = from_name(name) if name else None
-        except ImyaError:
-            cache[character] = None
-    person = cache[character]
+    person = _person(ctx, character)
     c = classify(text, person) if person is not None else None
     registers[character, text] = c.register if c is not None and c.belongs else None
     return registers[character, text]
