@@ -6,7 +6,8 @@ For each novel: pairwise precision, recall and F1 over name forms (two forms
 of one gold character should land in one predicted character, and forms of
 different characters in different ones), how many gold characters are found
 (one predicted character holds at least half of their forms), and form recall
-(gold forms the cast names at all).
+(gold forms the cast names at all).  With --pdnc, also how often our characters'
+gender agrees with PDNC's, weighted by mentions.
 Gold: bench/gold/*.toml for ../shared/corpus; ../shared/pdnc/*/character_info.csv.
 """
 
@@ -17,6 +18,7 @@ import ast
 import csv
 import sys
 import tomllib
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -86,16 +88,27 @@ def corpus(show: int) -> list[tuple[str, dict]]:
     return results
 
 
-def pdnc() -> list[tuple[str, dict]]:
+def pdnc(genders: Counter) -> list[tuple[str, dict]]:
+    """Pairwise scores against PDNC's aliases; `genders` counts, over the mentions of our
+    characters matched to a PDNC character of known gender, whether the genders agree."""
+    from dialogue_score import gold_characters, match_characters
+
     results = []
     for folder in sorted(p for p in (SHARED / "pdnc").iterdir() if p.is_dir()):
         gold: dict[str, set[str]] = {}
+        gold_gender: dict[str, str] = {}
         with open(folder / "character_info.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 aliases = ast.literal_eval(row["Aliases"])
                 gold[row["Character ID"]] = {a for a in aliases if a.strip()}
-        owner = predicted_owner(run_cast(folder / "novel_text.txt"))
-        results.append((folder.name, score(gold, owner)))
+                gold_gender[row["Main Name"]] = row["Gender"].strip().lower()
+        cast = run_cast(folder / "novel_text.txt")
+        results.append((folder.name, score(gold, predicted_owner(cast))))
+        to_gold = match_characters(cast, gold_characters(folder)[0])
+        for c in cast.characters:
+            theirs = gold_gender.get(to_gold.get(c.id, ""))
+            if theirs in ("m", "f"):
+                genders["agree" if c.gender == theirs else "none" if c.gender is None else "disagree"] += c.mentions
     return results
 
 
@@ -120,7 +133,12 @@ def main() -> None:
         sys.exit("bench/cast_score.py needs ../shared beside the repository")
     report("Russian novels (bench/gold):", corpus(args.show))
     if args.pdnc:
-        report("PDNC character aliases:", pdnc())
+        genders: Counter = Counter()
+        report("PDNC character aliases:", pdnc(genders))
+        total = sum(genders.values()) or 1
+        print(f"  gender, over {total} mentions of characters matched to a PDNC man or woman: "
+              f"{genders['agree'] / total:.1%} agree, {genders['disagree'] / total:.1%} disagree, "
+              f"{genders['none'] / total:.1%} unknown")
 
 
 if __name__ == "__main__":
