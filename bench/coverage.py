@@ -4,7 +4,8 @@
 
 Coverage is measured against russiannames' names.parquet: the given names it
 tags as Slavic, by frequency in its source lists (typos in those lists, such
-as Александ, count as misses).
+as Александ, count as misses).  Last, the round trip: every name and form of
+the data, romanized by every scheme, must be found again by lookup.
 """
 
 from __future__ import annotations
@@ -44,6 +45,16 @@ def main() -> None:
               f"({weight:.1%} of people)")
     missing = [r["text"] for r in slavic if r["text"].replace("ё", "е") not in ours]
     print("missing:", ", ".join(missing))
+
+    # the round trip: every name and form, romanized by every scheme, is found again
+    from imya import SCHEMES, lookup, to_latin
+
+    entries = sorted(kb.names) + sorted(kb.diminutives)
+    lost = [(c, scheme) for c in entries for scheme in sorted(SCHEMES)
+            if c not in {m.entry.cyrillic for m in lookup(to_latin(c, scheme))}]
+    tried = len(entries) * len(SCHEMES)
+    print(f"round trip (romanize by each of {len(SCHEMES)} schemes, look up): {tried - len(lost)}/{tried} found"
+          + (f"; lost: {', '.join(f'{c} ({s})' for c, s in lost[:20])}" if lost else ""))
 
 
 if __name__ == "__main__":
