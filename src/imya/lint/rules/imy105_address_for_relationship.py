@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -18,13 +19,14 @@ makes wrong (a cadet calling the director "Vasilisa"; a daughter calling her
 father "Vanya"), as a warning, or marked (a superior's contemptuous
 "Natashka"), as information. With a roster, the relationships and permissions
 ("call me Vassa") are the roster's, from the chapter or line where they begin.
-Without one, the text itself is the evidence. Names that show a parent and
-child (Natalia Ivanovna Orlova and Ivan Petrovich Orlov) make the child's
-"Vanya" wrong. And a speaker who addresses someone by name and patronymic, by
-rank or title alone ("Comrade Colonel", "Prince") or by a family word ("Papa",
-"Granny") shows respect: calling the same person by a short, affectionate or
-rough form in the same scene is flagged, unless the text records a permission
-("call me Natasha") in between.
+Without one, the text itself is the evidence. When the names show a parent
+and child (Natalia Ivanovna Orlova and Ivan Petrovich Orlov) and the child
+calls the parent "Papa", the child's "Vanya" is wrong. And a
+speaker who addresses someone by name and patronymic, or by a rank or title
+the text gives them ("Comrade Colonel" to Colonel Orlov), shows respect:
+calling the same person by a short, affectionate or rough form in the same
+scene is flagged, unless the text records a permission ("call me Natasha") in
+between.
 
 Why a Russian reader minds: Russian has a ladder of address, from name and
 patronymic (respect) to rough -ka forms (banter or contempt); the wrong rung is
@@ -55,10 +57,11 @@ MUST_FLAG = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vas
               "“Vasilisa, the report is ready,” said Natalia Alianovna.", ROSTER),
              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
              "“Leave it there,” said Vasilisa Alexeyevna.\n\n“Vassa, you have not read it,” said Natalia Alianovna.",
-             "Ivan Petrovich Orlov came in from the yard.\n\n“Papa, the horses are ready,” said Natasha.\n\n"
-             "“Good,” said Ivan Petrovich.\n\n“Vanya, you forgot your gloves,” said Natasha.",
+             "Colonel Dmitri Sergeyevich Orlov read the report.\n\n“Comrade Colonel, the convoy is late,” "
+             "said Natalia.\n\n“How late?” said Dmitri Sergeyevich.\n\n“Two hours, Dima.”",
              "Ivan Petrovich Orlov came in. His daughter Natalia Ivanovna Orlova ran to meet him.\n\n"
-             "“Vanya, the horses are ready,” said Natalia Ivanovna."]
+             "“Papa, the horses are ready,” said Natalia Ivanovna.\n\n“Good,” said Ivan Petrovich.\n\n"
+             "“Vanya, you forgot your gloves,” said Natalia Ivanovna."]
 MUST_PASS = [("Vasilisa Alexeyevna Ivashina sat at her desk. “Sit,” said Vasilisa Alexeyevna.\n\n"
               "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.", ROSTER),
              "“Vasilisa Alexeyevna, the report is ready,” said Natalia Alianovna.\n\n"
@@ -113,17 +116,21 @@ def _from_the_text(ctx):
     respected: dict[tuple[str, str], tuple[str, int]] = {}  # (speaker, addressee) → respectful form, where
     reported: set[tuple[str, str]] = set()
     allowed: set[tuple[str, str]] = set()  # permissions: (addressee, speaker) may use short forms
+    # "call me Vassa": the listener is the other party of the turn that says it
+    turn_at = {q.start: q.turn for q in ctx.dialogue.quotes}
+    starts = sorted(turn_at)
     permissions = sorted(ctx.dialogue.permissions, key=lambda p: p.start)
     for q in ctx.dialogue.quotes:
         speaker = q.speaker.character
         while permissions and permissions[0].start <= q.start:
             p = permissions.pop(0)
-            for who in {x for x in (other.get(q.turn),) if x}:
-                allowed.add((p.speaker or "", who))
+            said_in = turn_at[starts[bisect.bisect_right(starts, p.start) - 1]] if p.start >= starts[0] else None
+            if other.get(said_in):
+                allowed.add((p.speaker or "", other[said_in]))
         addressee = other.get(q.turn)
         title = _title_vocative(ctx.doc.text[q.start:q.end])
-        if title and speaker and addressee and addressee != speaker:
-            respected[speaker, addressee] = (title, q.start)  # "Papa, ...", "..., Comrade Colonel"
+        if title and speaker and addressee and addressee != speaker and _bears(ctx, addressee, title):
+            respected[speaker, addressee] = (title, q.start)  # "..., Comrade Colonel" to the Colonel
         for v in q.vocatives:
             addressee = v.character or other.get(q.turn)
             if not speaker or not addressee or addressee == speaker:
@@ -144,15 +151,24 @@ def _from_the_text(ctx):
 
 def _child_to_parent(ctx):
     """The names show a parent and child (Arkady Nikolaevich Kirsanov is the son of Nikolai
-    Petrovich Kirsanov): the child calling the parent by a name is what the rules judge."""
+    Petrovich Kirsanov): the child calling the parent by a name is what the rules judge.
+
+    The names alone are not enough: the child must also call the parent "Papa" (or another
+    family word) somewhere, the parent be named with their own patronymic, and in full in the
+    same scene. A wife's patronymic may be her husband's name, and a servant may share it."""
     names = {c.id: c.name for c in ctx.cast.characters}
-    # a parent the text names with their own patronymic: a bare "Piotr" may be a servant of the name
     known = {c.id for c in ctx.cast.characters if c.patronymic}
-    children = {(f.members[1], f.members[0]) for f in ctx.cast.families
-                if f.relation == "parent and child" and f.members[0] in known}
+    links = {(f.members[1], f.members[0]) for f in ctx.cast.families
+             if f.relation == "parent and child" and f.members[0] in known}
+    # Ivan Petrovich's son Pyotr Ivanovich, named for his grandfather: each looks the other's child
+    children = {pair for pair in links if pair[::-1] not in links} & _kin_called(ctx)
+    full = [(m.start, cid) for m, cid in ctx.cast.mentions
+            if sum(w.role not in ("title", "initial", "particle") for w in m.words) >= 2]
     for q in ctx.dialogue.quotes:
         for v in q.vocatives:
             if (q.speaker.character, v.character) not in children:
+                continue
+            if not any(cid == v.character and v.start - SAME_SCENE <= at < v.start for at, cid in full):
                 continue
             parent = _person(ctx, v.character)
             if parent is None:
@@ -161,6 +177,35 @@ def _child_to_parent(ctx):
             if j.verdict == "wrong":
                 yield Finding(CODE, "warning", f"{names[q.speaker.character]} calls their parent {parent.name} "
                               f"'{' '.join(v.text.split())}': {j.reason} ({j.rules[0]})", v.start, v.end)
+
+
+def _kin_called(ctx) -> set[tuple[str, str]]:
+    """(speaker, the other party) wherever a speaker calls the other party Papa, Mama, Granny..."""
+    from ...titles import find
+
+    other = partners(ctx)
+    gender = {c.id: c.gender for c in ctx.cast.characters}
+    out = set()
+    for q in ctx.dialogue.quotes:
+        title = _title_vocative(ctx.doc.text[q.start:q.end])
+        t = find(title.split()[-1]) if title else None
+        if t is not None and t.kind == "kin" and q.speaker.character and other.get(q.turn) \
+                and t.gender in ("mf", gender.get(other[q.turn])):  # Papa to a man, Mama to a woman
+            out.add((q.speaker.character, other[q.turn]))
+    return out
+
+
+def _bears(ctx, character: str, title: str) -> bool:
+    """The character is called by this title somewhere ("Comrade Colonel" to Colonel Orlov).
+    Family words (Papa, Granny) are left to the names: who is whose father the text shows there."""
+    from ...titles import find
+
+    word = title.split()[-1]
+    t = find(word)
+    if t is None or t.kind == "kin":
+        return False
+    forms = next((c.forms for c in ctx.cast.characters if c.id == character), {})
+    return any(word.lower() in f.lower().split() for f in forms)
 
 
 @cache
