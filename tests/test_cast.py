@@ -259,3 +259,11 @@ def test_an_interjection_the_text_keeps_using_as_a_name_is_a_name():
     found = [m.text for m in find(Document("s", "txt", "Pooh! What a day. " + bear))]
     assert found.count("Pooh") == 41  # "Pooh!" too: in this text it is his name
     assert "Pooh" not in [m.text for m in find(Document("s", "txt", "Pooh! What nonsense, said Natasha."))]
+
+
+def test_a_son_named_for_his_grandfather_is_not_his_fathers_father():
+    text = ("Ivan Petrovich Orlov read at the window. His son Pyotr Ivanovich Orlov came in.\n\n"
+            "Later Ivan Petrovich Orlov and Pyotr Ivanovich Orlov went out together.\n")
+    relations = [(f.relation, f.members) for f in cast(Document("s", "txt", text)).families]
+    assert all(r != "parent and child" for r, _ in relations) and ("family", ["ivan_petrovich_orlov",
+                                                                               "pyotr_ivanovich_orlov"]) in relations

@@ -439,7 +439,9 @@ def families(people: list[Character]) -> list[Family]:
                     father = to_latin(sorted(a.patronymic & b.patronymic)[0])
                     out.append(Family([a.id, b.id], "siblings",
                                       f"same surname and patronymic: both children of a man called {father}"))
-                if a.given & b.patronymic and a.gender != "f":
+                # Ivan Petrovich and his son Pyotr Ivanovich, named for his grandfather: each name
+                # makes the other the father, so neither is said to be
+                if a.given & b.patronymic and a.gender != "f" and not (b.given & (a.patronymic or frozenset())):
                     father = to_latin(sorted(a.given & b.patronymic)[0])
                     out.append(Family([a.id, b.id], "parent and child",
                                       f"same surname, and {b.name}'s patronymic names a father called {father}"))
