@@ -226,3 +226,14 @@ def test_a_role_or_a_stranger_speaks_as_themselves():
             "“Thank you,” said a tall stranger by the door, though nobody had spoken to him.\n")
     names = [(q.speaker.character, q.speaker.name) for q in dialogue(doc(text)).quotes]
     assert names[1] == (None, "the waiter") and names[2] == (None, "a tall stranger")
+
+
+def test_a_role_keeps_its_turn_in_a_long_exchange():
+    text = ("Colonel Yakov Ilyich Belov and Colonel Viktor Semyonovich Zorin met at the café.\n\n"
+            "“You are late, Yasha,” said Zorin.\n\n"
+            "“I am never late. You are early.” Belov sat down heavily. “Where is that waiter?”\n\n"
+            "“Gentlemen?” said the waiter, appearing at once.\n\n"
+            "“Two coffees,” said Belov. “And the cherry cake.”\n\n“Nothing for me,” said Zorin.\n")
+    d = doc(text)
+    names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
+    assert names["Gentlemen?"] == "the waiter"

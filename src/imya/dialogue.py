@@ -383,7 +383,12 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
     _, ref, how = best
     said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] != "title" else None
     said = "I" if said == "narrator" else said if said in ("m", "f") else None
-    return _resolve(ref, group[0].start, index, heard, talk), how, said
+    speaker = _resolve(ref, group[0].start, index, heard, talk)
+    if ref[0] == "noun" and ((speaker and speaker[0] == "?") or ref[2] == "title"):
+        # "said the waiter", "said the Colonel": the tag says who, in its way, and the turn-taking
+        # must not overrule it ("said her mother" may be overruled, as "she said" may: PDNC agrees)
+        how = "explicit"
+    return speaker, how, said
 
 
 def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
