@@ -237,3 +237,13 @@ def test_a_role_keeps_its_turn_in_a_long_exchange():
     d = doc(text)
     names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
     assert names["Gentlemen?"] == "the waiter"
+
+
+def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
+    text = ("Ivan Petrovich Orlov looked at his daughter Anna.\n\n"
+            "“What is in the box?” asked Anna.\n\n"
+            "“Nothing for little girls.” He kissed her forehead. “Go on, now.”\n")
+    d = doc(text)
+    names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
+    assert names["Nothing for little girls."] == names["Go on, now."]
+    assert [p for p in find(d)][1].turn == [p for p in find(d)][2].turn

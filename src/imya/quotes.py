@@ -80,17 +80,25 @@ def _content_start(text: str, start: int) -> int:
     return i
 
 
-def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
-    """'Yes,' he said, 'but...': the stretch between two pieces of one utterance is a speech tag.
+_NAMED_ACTOR = re.compile(r"[\s”\"’'.!?]*(?!(?:He|She|They|It|I|We|The|A|An|Then|But|And|His|Her|Their)\b)"
+                         r"[A-ZА-ЯЁ]")
 
-    "Papa." Dmitri kissed her. "Natashenka..." is two turns: no speech verb between.
+
+def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
+    """'Yes,' he said, 'but...': the stretch between two pieces of one utterance is a speech tag,
+    or what the speaker does meanwhile ('Nothing for you.' He kissed her. 'Go on.').
+
+    "Papa." Dmitri kissed her. "Natashenka..." may be two turns: the narration names someone.
     """
     from .tags import speech_verb
 
     between = text[prev_end + 1:start - 1]
     if len(between) > 160 or "\n\n" in between:
         return False
-    return bool(re.search(r"[,:;—–-]\s*$", between)) or speech_verb(between) is not None
+    if re.search(r"[,:;—–-]\s*$", between) or speech_verb(between) is not None:
+        return True
+    # narration that opens with a name may hand the word to that character; any other goes on
+    return not _NAMED_ACTOR.match(between)
 
 
 def _spans(text: str, start: int, end: int, how: str, continuing: bool) -> tuple[list[tuple[int, int]], bool]:
