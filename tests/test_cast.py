@@ -267,3 +267,16 @@ def test_a_son_named_for_his_grandfather_is_not_his_fathers_father():
     relations = [(f.relation, f.members) for f in cast(Document("s", "txt", text)).families]
     assert all(r != "parent and child" for r, _ in relations) and ("family", ["ivan_petrovich_orlov",
                                                                                "pyotr_ivanovich_orlov"]) in relations
+
+
+def test_review_cases_english_names_titles_places_and_surnames():
+    found = [m.text for m in find(Document("s", "txt", (
+        "Harriet Blake came in. “Comrade Colonel, the convoy is late,” said Natalia.\n\n"
+        "They lived on Vasilyevsky Island near Kuznetsky Bridge, by the Kazansky station, in St. Petersburg.\n")))]
+    assert found == ["Harriet Blake", "Natalia"]
+    text = ("Ivan Petrovich Sidorov came to the works, where Ivan Petrov was the engineer. Petrov nodded.\n\n"
+            "Later Petrov spoke, and Ivan Petrov left. Everyone worked for Zorin and was afraid of Zorin; "
+            "they went to Zorin, and Zorin smiled.\n")
+    by_name = {c.name: c for c in cast(Document("s", "txt", text)).characters}
+    assert "Ivan Petrov" not in by_name["Ivan Petrovich Sidorov"].forms  # Petrov alone: a surname
+    assert "Zorin" in by_name  # a Russian surname is a person, whatever comes before it

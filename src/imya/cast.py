@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import mentions as mentions_mod
@@ -44,6 +44,7 @@ class Slots:
     soft_gender: bool = False  # the gender comes only from a surname's ending (translations blur it)
     loose: str | None = None  # one unknown word alone: a given name or a surname (Harriet, Knightley)
     married: bool = False  # called by a married woman's title (Mrs.)
+    lone_surname: bool = False  # the text also uses the surname alone: a surname, not a semi-patronymic
 
     def size(self) -> int:
         return bool(self.given) + bool(self.patronymic) + bool(self.surname) + bool(self.loose)
@@ -151,7 +152,7 @@ class Character:
 
     def _semi_patronymic(self, s: Slots) -> bool:
         """'Yevgeny Vassilyev' for Yevgeny Vassilyitch: the old semi-patronymic, not a surname."""
-        return bool(s.given and self.given & s.given and self.patronymic
+        return bool(s.given and self.given & s.given and self.patronymic and not s.lone_surname
                     and any(_semi_key(f) == s.surname for f in self.patronymic))
 
     def absorb(self, s: Slots) -> None:
@@ -228,6 +229,9 @@ def cast(doc: Document) -> Cast:
     """The characters of `doc`, most mentioned first, with their families."""
     found = mentions_mod.find(doc)
     parsed = {m.text: slots(m) for m in found}
+    # "Ivan Petrov" whom the text also calls "Petrov" has a surname, not an old semi-patronymic
+    alone = {s.surname for s in parsed.values() if s.size() == 1 and s.surname}
+    parsed = {t: replace(s, lone_surname=True) if s.given and s.surname in alone else s for t, s in parsed.items()}
     people = _anchor_characters(found, parsed)
     assigned: dict[str, Counter] = {}
     who: list[tuple[Mention, Character]] = []
@@ -285,7 +289,7 @@ _SPEECH = re.compile(r"[\"“”]")  # speech is about someone else
 
 # Before a place far more often than before a person: people are mostly subjects, places come
 # after "in", "at", "to", "from", "of" ("in York", "from Monteriano"; but "in Natasha's room")
-_LOCATIVE = re.compile(r"\b(?:in|into|at|to|from|through|across|near|towards|within|throughout|of)\s+"
+_LOCATIVE = re.compile(r"\b(?:in|into|at|to|from|through|across|near|towards|within|throughout|of|on)\s+"
                        r"(?:the\s+)?$", re.I)
 
 
@@ -296,9 +300,10 @@ def _places(text: str, who: list[tuple[Mention, Character]]) -> set[int]:
     restaurant (Simpson's), Ruskin and Shakespeare, named mostly as authors read."""
     seen: Counter = Counter()
     placed: Counter = Counter()
-    people = set()  # a Russian name or a title is a person ("to Alexander Petrovitch")
+    people = set()  # a Russian name, surname or a title is a person ("to Alexander Petrovitch", "of Zorin")
     for m, c in who:
-        if c.patronymic or any(not g.startswith("lat:") for g in c.given) or any(w.role == "title" for w in m.words):
+        if c.patronymic or any(not g.startswith("lat:") for g in c.given) \
+                or any(w.role == "title" or (w.role == "surname" and w.gender) for w in m.words):
             people.add(id(c))
         seen[id(c)] += 1
         if _LOCATIVE.search(text[max(0, m.start - 16):m.start]) and text[m.end:m.end + 2] not in ("'s", "’s"):

@@ -219,7 +219,10 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
         base = run.start() + w.start()
-        if bare.lower().rstrip(".") in not_names() and titles.find(bare) is None and bare not in named:
+        kind = not_names().get(bare.lower().rstrip("."))
+        if kind and titles.find(bare) is None and bare not in named:
+            if kind == "place_word":
+                pieces[-1] = []  # Vasilyevsky Island: the name before it is the place's
             pieces.append([])
             continue
         if pieces[-1] and titles.find(bare) is not None and titles.find(pieces[-1][-1][2]) is None:
@@ -227,6 +230,10 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         pieces[-1].append((base, base + len(bare), bare))
         if bare != word:  # a possessive or a full stop ends the name
             pieces.append([])
+    # "Kazansky station", "Nevsky prospect": a place word in lower case right after the run
+    after = re.match(r"\s+([a-z]+)", run.string[run.end():run.end() + 20])
+    if after and not_names().get(after.group(1)) == "place_word":
+        pieces[-1] = []
     out = []
     after_the = run.string[max(0, run.start() - 4):run.start()] == "the "
     for n, piece in enumerate(pieces):
@@ -247,6 +254,8 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         else:
             if words and words[-1].role in ("title", "initial", "particle"):
                 continue  # a title alone ("the Prince") or a bare initial is not a name here
+            if all(titles.find(w) is not None for _, _, w in piece):
+                continue  # titles only: "Comrade Colonel", "Lieutenant Colonel"
             if _plausible(words, lower, mid):
                 text = " ".join(w for _, _, w in piece)
                 out.append(Mention(piece[0][0], piece[-1][1], text, tuple(words)))
@@ -274,7 +283,8 @@ def _opener(word: str, lower: Counter, mid: Counter) -> bool:
         return lower.get(word.lower(), 0) > 0
     if _ordinary(parsed, lower, mid):
         return True
-    return word not in mid and not parsed.known and parsed.role == "name"
+    # "Harriet Blake came in": an English given name opening the sentence is still a name
+    return word not in mid and not parsed.known and parsed.role == "name" and parsed.gender is None
 
 
 def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
