@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from functools import cache
 
+from . import titles
 from .data import read as read_data
 from .errors import DataError, ImyaError
 from .forms import AddressForm, Classified, classify, forms_of
@@ -110,6 +111,7 @@ class Rules:
     registers: dict[str, str]
     forms: tuple[Rule, ...]
     pronouns: tuple[Rule, ...]
+    parent_address: dict[str, str] = field(default_factory=dict)  # gender → what a child calls a parent
 
 
 def _condition(rule_id: str, key: str, value) -> tuple[str, tuple]:
@@ -159,7 +161,13 @@ def parse_rules(text: str) -> Rules:
             raise DataError(f"address_rules.toml: register {register!r} has no fallback rule (a rule with no conditions)")
     if not any(not r.when for r in out["pronoun"]):
         raise DataError("address_rules.toml: no fallback pronoun rule")
-    return Rules(registers, tuple(out["rule"]), tuple(out["pronoun"]))
+    parents = spec.get("parent_address", {})
+    for gender, word in parents.items():
+        t = titles.find(word)
+        if gender not in ("m", "f") or t is None or t.kind != "kin":
+            raise DataError(f"address_rules.toml: parent_address {gender} = {word!r}: a kin title of titles.tsv "
+                            "for m or f")
+    return Rules(registers, tuple(out["rule"]), tuple(out["pronoun"]), dict(parents))
 
 
 @cache
@@ -220,6 +228,9 @@ def advise(speaker: Person, addressee: Person, rel: Relation, form: str | None =
         judgements = [judge_form(form, addressee, rel)]
     else:
         judgements = [_judge(f.text, f.register, f, rel, _permitted(f, addressee, rel)) for f in forms_of(addressee)]
+        word = rules().parent_address.get(addressee.gender or "") if rel.closeness == "parent" else None
+        if word:
+            judgements.append(judge_form(word, addressee, rel))
         judgements.sort(key=lambda j: (_ORDER[j.verdict], ladder.index(j.register)))
     word, reason, ids = pronoun(rel)
     notes = list(addressee.notes)
@@ -233,6 +244,10 @@ def advise(speaker: Person, addressee: Person, rel: Relation, form: str | None =
 def judge_form(text: str, addressee: Person, rel: Relation) -> Judgement:
     """The verdict on one written form used to `addressee`."""
     c: Classified = classify(text, addressee)
+    kin = titles.find(text.strip()) if len(text.split()) == 1 else None
+    if not c.belongs and kin is not None and kin.kind == "kin":  # Papa, Granny: anyone's, by relation
+        form = AddressForm(text, "title", (), kin)
+        return _judge(text, "title", form, rel, False)
     if not c.belongs:
         return _judge(text, c.register or "unknown", None, rel, False, belongs=False, whose=c.whose)
     return _judge(text, c.register, c.form, rel, _permitted(c.form, addressee, rel))

@@ -6,7 +6,7 @@ import bisect
 import re
 from functools import cache
 
-from ...address import Relation, advise, judge_form
+from ...address import Relation, advise, judge_form, rules
 from .. import Finding, partners, place, roster_people
 
 CODE = "IMY105"
@@ -176,7 +176,8 @@ def _child_to_parent(ctx):
             j = judge_form(v.text, parent, Relation(closeness="parent"))
             if j.verdict == "wrong":
                 yield Finding(CODE, "warning", f"{names[q.speaker.character]} calls their parent {parent.name} "
-                              f"'{' '.join(v.text.split())}': {j.reason} ({j.rules[0]})", v.start, v.end)
+                              f"'{' '.join(v.text.split())}': {j.reason} ({j.rules[0]})", v.start, v.end,
+                              suggestion=rules().parent_address.get(parent.gender or ""))
 
 
 def _kin_called(ctx) -> set[tuple[str, str]]:
