@@ -27,7 +27,7 @@ from .mentions import Mention
 from .tags import PRONOUNS, TAG_REACH, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
-MIN_NARRATOR = 3  # times the others call the narrator by one name
+MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
 STEPS = (2, 4, 6, 8)
 MIN_RUN = 3  # turns in an unbroken exchange before its two parties are settled as a whole
 SHARE = 0.8  # of the evidence the two main parties must hold
@@ -258,12 +258,12 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
 
 def _narrator(turns: list[_Turn]) -> None:
     """The first-person narrator is the character the others call by name when talking to
-    them: the vocatives in the turns on either side of an "I said"."""
+    them: the vocatives in the two turns on either side of an "I said"."""
     votes: Counter = Counter()
     for k, t in enumerate(turns):
         if t.speaker != NARRATOR:
             continue
-        for j in (k - 1, k + 1):
+        for j in (k - 1, k + 1, k - 2, k + 2):
             if 0 <= j < len(turns) and turns[j].speaker != NARRATOR and _same_talk(turns, j, k):
                 votes.update({v.character for v in turns[j].vocatives if v.character})
         votes.subtract({v.character for v in t.vocatives if v.character})  # the narrator calls others
