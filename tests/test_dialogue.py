@@ -247,3 +247,10 @@ def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
     assert names["Nothing for little girls."] == names["Go on, now."]
     assert [p for p in find(d)][1].turn == [p for p in find(d)][2].turn
+
+
+def test_curly_and_straight_quotes_mixed_in_one_text():
+    text = ("“Vanya, the tea is cold,” said Natasha.\n\n\"Natasha, it is always cold,\" said Ivan.\n\n"
+            "“Then heat it,” said Natasha. The shelf was 5'10\" high.\n")
+    assert style(text) == "mixed_double"
+    assert contents(text) == ["Vanya, the tea is cold,", "Natasha, it is always cold,", "Then heat it,"]

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .document import Document, Paragraph
 
-STYLES = ("curly_double", "straight_double", "curly_single", "straight_single", "dash")
+STYLES = ("curly_double", "straight_double", "mixed_double", "curly_single", "straight_single", "dash")
+MIXED = 0.05  # the share of the other double marks that makes a text mixed (edited on two devices)
 _OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–\-“\"]))['‘](?=[^\s'’])")
 _CLOSE_SINGLE = re.compile(r"(?<=[^\s'‘])['’](?=$|[\s.,;:!?)\]—–\-”\"])")
 _DASH = re.compile(r"^[ \t]*[—–―]+[ \t]*", re.M)
@@ -42,6 +43,9 @@ def style(text: str) -> str:
         "dash": len(re.findall(r"(?m)^[ \t]*[—–―]", text)),
     }
     best = max(counts, key=counts.get)
+    doubles = sorted((counts["curly_double"], counts["straight_double"]))
+    if best in ("curly_double", "straight_double") and doubles[0] >= max(1, MIXED * doubles[1]):
+        return "mixed_double"  # “this” and "this" both: fan fiction edited on a phone and a laptop
     # single marks are also apostrophes and nested quotes: they must clearly win
     if best in ("curly_single", "straight_single") and counts[best] < 2 * max(
             counts["curly_double"], counts["straight_double"]):
@@ -117,25 +121,35 @@ def _spans(text: str, start: int, end: int, how: str, continuing: bool) -> tuple
         if inside:
             spans.append((pos, end))
         return spans, False
-    if how in ("curly_double", "straight_double"):
+    if how in ("curly_double", "straight_double", "mixed_double"):
         return _double(text, start, end, how, continuing)
     return _single(text, start, end, how, continuing)
 
 
+_MARKS = {"curly_double": ("“", "”"), "straight_double": ('"', '"'), "mixed_double": ('“"', '”"')}
+
+
+def _straight_fits(text: str, i: int, start: int, end: int, closing: bool) -> bool:
+    """A straight mark among curly ones: it opens before a word, after a space; it closes after one."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() if closing else (before.isspace() or before in "([—–-") and not after.isspace()
+
+
 def _double(text: str, start: int, end: int, how: str, continuing: bool) -> tuple[list[tuple[int, int]], bool]:
-    opener, closer = ("“", "”") if how == "curly_double" else ('"', '"')
+    openers, closers = _MARKS[how]
     spans: list[tuple[int, int]] = []
-    i, inside, content = start, False, start
-    while True:
-        i = text.find(closer if inside else opener, i, end)
-        if i < 0:
-            break
+    inside, content = False, start
+    for i in range(start, end):
+        if text[i] not in (closers if inside else openers):
+            continue
+        if how == "mixed_double" and text[i] == '"' and not _straight_fits(text, i, start, end, inside):
+            continue  # 5'10" or a stray mark: not a quotation
         if inside:
             spans.append((content, i))
         else:
             content = i + 1
         inside = not inside
-        i += 1
     if inside:
         spans.append((content, _trim_end(text, content, end)))
     return spans, inside
