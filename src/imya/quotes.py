@@ -127,6 +127,7 @@ def _spans(text: str, start: int, end: int, how: str, continuing: bool) -> tuple
 
 
 _MARKS = {"curly_double": ("“", "”"), "straight_double": ('"', '"'), "mixed_double": ('“"', '”"')}
+_MARK_RX = {how: re.compile("[" + "".join(set(o + c)) + "]") for how, (o, c) in _MARKS.items()}
 
 
 def _straight_fits(text: str, i: int, start: int, end: int, closing: bool) -> bool:
@@ -140,7 +141,8 @@ def _double(text: str, start: int, end: int, how: str, continuing: bool) -> tupl
     openers, closers = _MARKS[how]
     spans: list[tuple[int, int]] = []
     inside, content = False, start
-    for i in range(start, end):
+    for mark in _MARK_RX[how].finditer(text, start, end):
+        i = mark.start()
         if text[i] not in (closers if inside else openers):
             continue
         if how == "mixed_double" and text[i] == '"' and not _straight_fits(text, i, start, end, inside):
