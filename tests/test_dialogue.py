@@ -254,3 +254,12 @@ def test_curly_and_straight_quotes_mixed_in_one_text():
             "“Then heat it,” said Natasha. The shelf was 5'10\" high.\n")
     assert style(text) == "mixed_double"
     assert contents(text) == ["Vanya, the tea is cold,", "Natasha, it is always cold,", "Then heat it,"]
+
+
+def test_a_title_in_the_narration_is_the_one_acting():
+    text = ("Colonel Dmitri Sergeyevich Orlov and his wife Natalia Ivanovna sat at dinner.\n\n"
+            "“Will you stay?” asked Natalia Ivanovna.\n\n“I cannot.”\n\n"
+            "The Colonel stood. “Dunyasha, my coat.”\n")
+    d = doc(text)
+    names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
+    assert names["Dunyasha, my coat."] == "Colonel Dmitri Sergeyevich Orlov"

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from . import quotes as quotes_mod
+from . import titles
 from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
@@ -37,6 +38,7 @@ _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writ
 _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|towards?|like|after|behind|"
                      r"beside|near|before|without|against|into|among)\s+$", re.I)
 _OWNER = re.compile(r"[’']s?\b")
+_TITLED = re.compile(r"\b[Tt]he (?:old |young )?([A-Z][a-z]+)\b")
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
@@ -223,14 +225,27 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
-        turns[-1].lead = how == "implicit" and {c for _, c in index.narration_in(p_start, p_end)
-                                                if c not in unfit} == {speaker}
+        named_here = {c for _, c in index.narration_in(p_start, p_end) if c not in unfit}
+        turns[-1].lead = how == "implicit" and named_here == {speaker}
+        who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
+        if who and not named_here and who not in unfit:
+            speaker, how = who, "implicit"
+            turns[-1].speaker, turns[-1].how, turns[-1].lead = who, how, True
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
         addressee = named or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         history = [*history, (speaker, addressee, named)][-4:]
         if speaker and speaker[0] != "?" and how != "implicit":  # a guess is no evidence for "he said"
             heard.append((group[0].start, speaker))
     return turns
+
+
+def _titled_actor(text: str, group, p_start: int, p_end: int, index: _Index) -> str | None:
+    """"The Colonel stood. 'Dunyasha, my coat.'": a title in the paragraph's narration stands for
+    the last character named with it."""
+    titled = _TITLED.search(text, p_start, p_end)
+    if titled is None or titles.find(titled.group(1)) is None or any(g.start <= titled.start() < g.end for g in group):
+        return None
+    return index.last_titled(titled.start(), titled.group(1))
 
 
 def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
