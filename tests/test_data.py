@@ -128,3 +128,10 @@ def test_every_rule_file_loads():
     assert tags.speech_verb("she whispered").group(0) == "whispered"
     assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]
     assert mentions.english_given_names()["Katharine"] == "f" and mentions.english_given_names()["Leslie"] == "mf"
+
+
+def test_the_other_before_a_noun_is_an_adjective():
+    from imya.tags import noun_phrase
+
+    assert noun_phrase("the other Prince", head_last=False) == ("the other Prince", "title", "Prince")
+    assert noun_phrase("the other", head_last=False) == ("the other", "person", "other")

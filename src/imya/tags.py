@@ -65,9 +65,11 @@ def noun_phrase(phrase: str, head_last: bool) -> tuple[str, str, str | None] | N
     """(phrase, kind, value) for "the old man", "his mother", "the Colonel", "a tall stranger":
     the phrase up to its head noun.  With "a", a speaker never met before (kind 'new')."""
     parts = phrase.split()
-    order = reversed(parts) if head_last else parts
+    order = list(reversed(parts) if head_last else parts)
     for i, w in enumerate(order):
         found = noun(w)
+        if found is not None and found[1] == "other" and any(noun(x) for x in order[i + 1:]):
+            continue  # "the other Prince": a prince, not the other party
         if found is not None:
             kind, value = found
             if parts[0].lower() in ("a", "an"):
