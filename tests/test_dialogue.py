@@ -16,6 +16,12 @@ def doc(text: str) -> Document:
     return parse_text("story.txt", text, "utf-8", markdown=False)
 
 
+def speakers(text: str) -> dict[str, str | None]:
+    """Each quoted piece's words → the name of its speaker."""
+    d = doc(text)
+    return {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
+
+
 def contents(text: str) -> list[str]:
     d = doc(text)
     return [d.text[p.start:p.end] for p in find(d)]
@@ -186,8 +192,7 @@ Brett came over to us. “Jake, darling, there you are.”
 
 
 def test_a_first_person_narrator_is_the_one_the_others_call_by_name():
-    d = dialogue(doc(NARRATED))
-    by_text = {d_text: q.speaker.name for q in d.quotes if (d_text := doc(NARRATED).text[q.start:q.end])}
+    by_text = speakers(NARRATED)
     assert by_text["Hello,"] == "Jake" and by_text["Here I am,"] == "Jake"
     assert by_text["I am well."] == "Jake"  # the exchange alternates around the narrator's tags
     assert by_text["Fine. You look well, Jake."] == "Bill Gorton"
@@ -234,19 +239,17 @@ def test_a_role_keeps_its_turn_in_a_long_exchange():
             "“I am never late. You are early.” Belov sat down heavily. “Where is that waiter?”\n\n"
             "“Gentlemen?” said the waiter, appearing at once.\n\n"
             "“Two coffees,” said Belov. “And the cherry cake.”\n\n“Nothing for me,” said Zorin.\n")
-    d = doc(text)
-    names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
-    assert names["Gentlemen?"] == "the waiter"
+    assert speakers(text)["Gentlemen?"] == "the waiter"
 
 
 def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     text = ("Ivan Petrovich Orlov looked at his daughter Anna.\n\n"
             "“What is in the box?” asked Anna.\n\n"
             "“Nothing for little girls.” He kissed her forehead. “Go on, now.”\n")
-    d = doc(text)
-    names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
+    names = speakers(text)
     assert names["Nothing for little girls."] == names["Go on, now."]
-    assert [p for p in find(d)][1].turn == [p for p in find(d)][2].turn
+    pieces = find(doc(text))
+    assert pieces[1].turn == pieces[2].turn
 
 
 def test_curly_and_straight_quotes_mixed_in_one_text():
@@ -260,6 +263,4 @@ def test_a_title_in_the_narration_is_the_one_acting():
     text = ("Colonel Dmitri Sergeyevich Orlov and his wife Natalia Ivanovna sat at dinner.\n\n"
             "“Will you stay?” asked Natalia Ivanovna.\n\n“I cannot.”\n\n"
             "The Colonel stood. “Dunyasha, my coat.”\n")
-    d = doc(text)
-    names = {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
-    assert names["Dunyasha, my coat."] == "Colonel Dmitri Sergeyevich Orlov"
+    assert speakers(text)["Dunyasha, my coat."] == "Colonel Dmitri Sergeyevich Orlov"
