@@ -135,3 +135,29 @@ def test_the_other_before_a_noun_is_an_adjective():
 
     assert noun_phrase("the other Prince", head_last=False) == ("the other Prince", "title", "Prince")
     assert noun_phrase("the other", head_last=False) == ("the other", "person", "other")
+
+
+@pytest.mark.parametrize("load, text, message", [
+    ("person_nouns", "noun\tgender\tkind\ngirl\tg\tperson\n", r"^person_nouns\.tsv:2: gender must be"),
+    ("person_nouns", "noun\tgender\tkind\ngirl\tf\tpet\n", r"^person_nouns\.tsv:2: .*kind one of"),
+    ("person_nouns", "noun\tgender\ngirl\tf\n", r"^person_nouns\.tsv:1: header must be"),
+    ("english_given_names", "name\tgender\nRalph\tm\nRalph\tm\n", r"^english_given_names\.tsv:3: 'Ralph' is listed twice"),
+    ("english_given_names", "name\tgender\nRalph\tx\n", r"^english_given_names\.tsv:2: .*not m, f or mf"),
+    ("english_given_names", "name\tgender\nRalph\n", r"^english_given_names\.tsv:2: 1 cells, expected 2"),
+])
+def test_malformed_dialogue_and_name_tables(load, text, message):
+    from imya import mentions, tags
+
+    loader = {"person_nouns": tags.person_nouns, "english_given_names": mentions.english_given_names}[load]
+    with pytest.raises(DataError, match=message):
+        loader(text)
+
+
+def test_parent_address_must_be_a_kin_title():
+    from imya.address import parse_rules, rules
+    from imya.data import read
+
+    shipped = read("address_rules.toml")
+    assert rules().parent_address == {"m": "Papa", "f": "Mama"}
+    with pytest.raises(DataError, match=r"parent_address m = 'Colonel': a kin title"):
+        parse_rules(shipped.replace('m = "Papa"', 'm = "Colonel"'))

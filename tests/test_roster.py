@@ -68,6 +68,8 @@ def test_permission_from_a_chapter_on():
     ('[[relation]]\nfrom = "natalia"\nto = "vasilisa"\nsince = "page 3"\n', "'chapter N' or 'line N'"),
     ('[[relation]]\nfrom = "natalia"\nto = "vasilisa"\ncloseness = "friend"\n'
      '[[relation]]\nbetween = ["vasilisa", "natalia"]\ncloseness = "family"\n', "contradicts line"),
+    ('[[relation]]\nbetween = ["natalia", "vasilisa"]\ncloseness = "parent"\n'
+     '[[relation]]\nfrom = "vasilisa"\nto = "natalia"\ncloseness = "family"\n', "'child' there, 'family' here"),
     ('[[permission]]\nby = "vasilisa"\nto = "natalia"\n', "'form' is required"),
     ('[characters.x]\nname = "Sasha"\n', "Sasha can be"),
     ('[characters.y]\nname = "Ivan"\nage = "ancient"\n', "age must be one of"),
@@ -138,6 +140,7 @@ def test_cli_address_without_roster():
     (["--roster", "ROSTER", "--from", "natalia", "--to", "vasilisa", "--at", "page 4"], BASE),
     (["--from", "Ivan", "--to", "Anna", "--relation", "rank=boss"], None),
     (["--from", "Ivan", "--to", "Anna", "--relation", "mood=sad"], None),
+    (["--from", "Ivan", "--to", "Anna", "--relation", "closeness=mother"], None),
     (["--from", "Ivan", "--to", "Anna", "--at", "chapter 2"], None),
     (["--from", "Ivan"], None),
 ])

@@ -45,13 +45,13 @@ def english_pet_names() -> dict[str, str]:
 
 
 @cache
-def english_given_names() -> dict[str, str]:
+def english_given_names(text: str | None = None) -> dict[str, str]:
     """English given names → m, f or mf (Ralph, Katharine, Leslie): their bearers' gender when
-    the Russian lexicon does not know the name."""
+    the Russian lexicon does not know the name; `text` stands in for the file (tests use it)."""
     from .errors import DataError
 
     out = {}
-    for number, (name, gender) in rows("english_given_names.tsv", ("name", "gender")):
+    for number, (name, gender) in rows("english_given_names.tsv", ("name", "gender"), text):
         if gender not in ("m", "f", "mf") or name in out:
             raise DataError(f"english_given_names.tsv:{number}: {name!r} is listed twice or its gender "
                             "is not m, f or mf")

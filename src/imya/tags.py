@@ -30,12 +30,13 @@ NOUN_KINDS = ("kin", "person", "role")
 
 
 @cache
-def person_nouns() -> dict[str, tuple[str | None, str]]:
-    """Nouns that stand for a person in a tag ("said the girl") → (gender or other, kind)."""
+def person_nouns(text: str | None = None) -> dict[str, tuple[str | None, str]]:
+    """Nouns that stand for a person in a tag ("said the girl") → (gender or other, kind);
+    `text` stands in for the file (tests use it)."""
     from .errors import DataError
 
     out = {}
-    for number, (noun, gender, kind) in rows("person_nouns.tsv", ("noun", "gender", "kind")):
+    for number, (noun, gender, kind) in rows("person_nouns.tsv", ("noun", "gender", "kind"), text):
         if gender not in ("m", "f", "-", "other") or kind not in NOUN_KINDS:
             raise DataError(f"person_nouns.tsv:{number}: gender must be m, f, - or other, and kind one of "
                             f"{', '.join(NOUN_KINDS)}")
