@@ -111,8 +111,9 @@ SAME_SCENE = 3000  # characters: a switch within one conversation, not over the 
 def _from_the_text(ctx):
     """No roster: a child calling a parent by name, or respect shown by a speaker to someone
     and then, in the same scene, a familiar form."""
-    yield from _child_to_parent(ctx)
     other = partners(ctx)
+    called = {q.start: _title_vocative(ctx.doc.text[q.start:q.end]) for q in ctx.dialogue.quotes}
+    yield from _child_to_parent(ctx, other, called)
     respected: dict[tuple[str, str], tuple[str, int]] = {}  # (speaker, addressee) → respectful form, where
     reported: set[tuple[str, str]] = set()
     allowed: set[tuple[str, str]] = set()  # permissions: (addressee, speaker) may use short forms
@@ -128,7 +129,7 @@ def _from_the_text(ctx):
             if other.get(said_in):
                 allowed.add((p.speaker or "", other[said_in]))
         addressee = other.get(q.turn)
-        title = _title_vocative(ctx.doc.text[q.start:q.end])
+        title = called[q.start]
         if title and speaker and addressee and addressee != speaker and _bears(ctx, addressee, title):
             respected[speaker, addressee] = (title, q.start)  # "..., Comrade Colonel" to the Colonel
         for v in q.vocatives:
@@ -149,7 +150,7 @@ def _from_the_text(ctx):
                               suggestion=before)
 
 
-def _child_to_parent(ctx):
+def _child_to_parent(ctx, other: dict[int, str], called: dict[int, str | None]):
     """The names show a parent and child (Arkady Nikolaevich Kirsanov is the son of Nikolai
     Petrovich Kirsanov): the child calling the parent by a name is what the rules judge.
 
@@ -161,7 +162,7 @@ def _child_to_parent(ctx):
     links = {(f.members[1], f.members[0]) for f in ctx.cast.families
              if f.relation == "parent and child" and f.members[0] in known}
     # Ivan Petrovich's son Pyotr Ivanovich, named for his grandfather: each looks the other's child
-    children = {pair for pair in links if pair[::-1] not in links} & _kin_called(ctx)
+    children = {pair for pair in links if pair[::-1] not in links} & _kin_called(ctx, other, called)
     full = [(m.start, cid) for m, cid in ctx.cast.mentions
             if sum(w.role not in ("title", "initial", "particle") for w in m.words) >= 2]
     for q in ctx.dialogue.quotes:
@@ -180,15 +181,14 @@ def _child_to_parent(ctx):
                               suggestion=rules().parent_address.get(parent.gender or ""))
 
 
-def _kin_called(ctx) -> set[tuple[str, str]]:
+def _kin_called(ctx, other: dict[int, str], called: dict[int, str | None]) -> set[tuple[str, str]]:
     """(speaker, the other party) wherever a speaker calls the other party Papa, Mama, Granny..."""
     from ...titles import find
 
-    other = partners(ctx)
     gender = {c.id: c.gender for c in ctx.cast.characters}
     out = set()
     for q in ctx.dialogue.quotes:
-        title = _title_vocative(ctx.doc.text[q.start:q.end])
+        title = called[q.start]
         t = find(title.split()[-1]) if title else None
         if t is not None and t.kind == "kin" and q.speaker.character and other.get(q.turn) \
                 and t.gender in ("mf", gender.get(other[q.turn])):  # Papa to a man, Mama to a woman
