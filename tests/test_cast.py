@@ -280,3 +280,11 @@ def test_review_cases_english_names_titles_places_and_surnames():
     by_name = {c.name: c for c in cast(Document("s", "txt", text)).characters}
     assert "Ivan Petrov" not in by_name["Ivan Petrovich Sidorov"].forms  # Petrov alone: a surname
     assert "Zorin" in by_name  # a Russian surname is a person, whatever comes before it
+
+
+def test_a_misspelt_russian_name_before_a_foreign_surname_is_that_foreign_name():
+    text = ("Lucy looked at the fresco by Luca Signorelli. Then Lucy sighed, and Lucy went out.\n\n"
+            "Sasha Smith came in. Later Sasha sat down.\n")
+    forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
+    assert forms["Lucy"] == {"Lucy"} and forms["Luca Signorelli"] == {"Luca Signorelli"}
+    assert forms["Sasha Smith"] == {"Sasha Smith", "Sasha"}  # a standard Russian form still joins

@@ -73,10 +73,12 @@ def slots(m: Mention) -> Slots:
             # Russian keeps its own name; alone or with a patronymic it is the Russian one (Paul Ivanovitch)
             english_surname = len(names) > 1 and names[-1].role == "name"
             own = frozenset({f"lat:{w.text.lower()}"})
-            if not w.foreign or any(x.role == "patronymic" for x in names):
+            if any(x.role == "patronymic" for x in names):
                 given = frozenset(w.owners)
+            elif english_surname and not w.known:
+                given = own  # Luca Signorelli is not a misspelt Luka, and Lucy is not him
             else:  # alone it may be either: it joins Elizabeth Bennet and Konstantin alike
-                given = own if english_surname else frozenset(w.owners) | own
+                given = frozenset(w.owners) | own
         elif not last and not given:
             given = frozenset({f"lat:{w.text.lower()}"})
         elif w.role == "diminutive" and not given:  # Lizzy Bennet
