@@ -288,3 +288,10 @@ def test_a_misspelt_russian_name_before_a_foreign_surname_is_that_foreign_name()
     forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
     assert forms["Lucy"] == {"Lucy"} and forms["Luca Signorelli"] == {"Luca Signorelli"}
     assert forms["Sasha Smith"] == {"Sasha Smith", "Sasha"}  # a standard Russian form still joins
+
+
+def test_miss_and_mrs_of_one_surname_are_daughter_and_mother():
+    text = ("Mrs. Honeychurch came in. Later Mrs. Honeychurch sat down, and Mrs. Honeychurch sighed.\n\n"
+            "Then Miss Honeychurch played. Miss Honeychurch laughed.\n")
+    forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
+    assert {"Mrs. Honeychurch"} in forms and {"Miss Honeychurch"} in forms

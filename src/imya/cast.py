@@ -27,6 +27,7 @@ from .translit import to_latin
 # English "Mrs. Bennet" is the wife, never her daughter "Miss Elizabeth Bennet": a married
 # title joins only someone already called by it (or known by the surname alone).
 MARRIED_TITLES = ("mrs",)
+MAIDEN_TITLES = ("miss",)  # and "Miss Honeychurch" is the daughter, never "Mrs. Honeychurch"
 NEARBY = 4000  # characters: how far a mention looks for the character it means
 MIN_PLACE, PLACE_SHARE = 3, 0.4  # "in X", "from X" this often makes X a place
 NEAR_ENOUGH = 1  # a one-part name joins a character only if named near them this often
@@ -44,6 +45,7 @@ class Slots:
     soft_gender: bool = False  # the gender comes only from a surname's ending (translations blur it)
     loose: str | None = None  # one unknown word alone: a given name or a surname (Harriet, Knightley)
     married: bool = False  # called by a married woman's title (Mrs.)
+    maiden: bool = False  # called Miss
     lone_surname: bool = False  # the text also uses the surname alone: a surname, not a semi-patronymic
 
     def size(self) -> int:
@@ -90,8 +92,9 @@ def slots(m: Mention) -> Slots:
     has_title = any(w.role == "title" for w in m.words)
     if len(names) == 1 and names[0].role == "name" and not has_title:  # Madame Lippevechsel: a surname
         loose, surname = names[0].value, None
-    married = any(w.role == "title" and w.value.rstrip(".") in MARRIED_TITLES for w in m.words)
-    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married)
+    titles = {w.value.rstrip(".") for w in m.words if w.role == "title"}
+    married, maiden = bool(titles & set(MARRIED_TITLES)), bool(titles & set(MAIDEN_TITLES))
+    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married, maiden=maiden)
 
 
 @dataclass
@@ -106,6 +109,7 @@ class Character:
     last_offset: int = -1
     offsets: list[int] = field(default_factory=list)  # where the character is named
     married: bool = False  # called Mrs. somewhere
+    maiden: bool = False  # called Miss somewhere
     guessed: bool = False  # the gender comes from the pronouns after the name only
     best: tuple[bool, int, int, str] = (False, 0, 0, "")  # (not in capitals, parts, count, text)
 
@@ -131,6 +135,8 @@ class Character:
         if s.gender and self.gender and s.gender != self.gender and (strict or not s.soft_gender):
             return False
         if s.married and not self.married and self.given:
+            return False
+        if (s.maiden and self.married and not self.maiden) or (s.married and self.maiden and not self.married):
             return False
         if s.loose:
             return self._loose_agrees(s)
@@ -159,6 +165,7 @@ class Character:
 
     def absorb(self, s: Slots) -> None:
         self.married = self.married or s.married
+        self.maiden = self.maiden or s.maiden
         if s.loose and not (self.given or self.surname):
             self.given, self.surname = frozenset({f"lat:{s.loose}"}), s.loose
         if s.given:
@@ -257,7 +264,8 @@ def cast(doc: Document) -> Cast:
                 best_fits[m.text] = [c for c in best if c.married == s.married] or best
             give(_choose(best_fits[m.text], m.start), m)
         else:
-            key = (s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender, s.married)
+            key = (s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender, s.married,
+                   s.maiden)
             groups.setdefault(key, []).append(m)
     # Newland Archer's pronouns make him a man before "Mrs. Archer" looks for her character.
     _genders_from_pronouns(doc.text, sorted(who, key=lambda mc: mc[0].start))
