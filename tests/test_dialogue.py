@@ -264,3 +264,16 @@ def test_a_title_in_the_narration_is_the_one_acting():
             "“Will you stay?” asked Natalia Ivanovna.\n\n“I cannot.”\n\n"
             "The Colonel stood. “Dunyasha, my coat.”\n")
     assert speakers(text)["Dunyasha, my coat."] == "Colonel Dmitri Sergeyevich Orlov"
+
+
+def test_and_said_an_adjective_before_the_name_and_a_gerunds_owner():
+    text = ("Natasha Rostova came in. Pierre Bezukhov stood by the window.\n\n"
+            "Then Natasha, who had waited all morning, opened the door and said: “Come in.”\n\n"
+            "“Thank you,” said tired Pierre.\n\n"
+            "She was stopped by Pierre’s saying, with a smile, “Not yet.”\n\n"
+            "“Why?” whispered Natasha to Pierre.\n")
+    got = speakers(text)
+    assert got["Come in."] == "Natasha Rostova"
+    assert got["Thank you,"] == "Pierre Bezukhov"
+    assert got["Not yet."] == "Pierre Bezukhov"
+    assert got["Why?"] == "Natasha Rostova"  # "to Pierre": Pierre listens

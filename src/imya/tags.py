@@ -20,7 +20,14 @@ if TYPE_CHECKING:
 TAG_REACH = 40  # characters between a speech verb and the name or pronoun it takes
 PRONOUNS = {"he": "m", "she": "f", "i": "narrator"}
 # between a name and its speech verb: "Natasha quickly said", "Anne herself answered"
-_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s+|then\s+|at once\s+)?")
+_SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s+|then\s+|at once\s+)?"
+                          r"|['’ ]s\s+")  # or a gerund's owner: "by Miss Tilney's saying"
+# between a speech verb and its name: "said Natasha", "said dour Major Callendar", "returned the
+# obstinate Bounderby"; not "said to Natasha"
+_AFTER_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?(?:(?!(?:to|of|with|for|at|by|from|in|on|about|and|but|"
+                        r"as|when|that|so|if|then|not|this|his|her|their|its|my|your|our|a|an)\b)[a-z-]+\s+)?")
+# "Ronny, who was about to leave, approached Fielding and said:": the sentence's subject speaks
+_AND_SAID = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 # or a clause about them: "Catherine, who, in rather a solemn tone of voice, uttered"
 _RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
 _DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
@@ -113,6 +120,21 @@ def speech_verb(text: str) -> re.Match | None:
     return verb_rx().search(text)
 
 
+def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, str] | None:
+    """The subject of the sentence a speech verb ends ("Then Mrs. Honeychurch opened her door and
+    said"): its first name, if not an object, or an opening he, she or I."""
+    start = max(a, at - 6 * TAG_REACH)
+    stop = max((text.rfind(ch, start, at) for ch in ".!?;\"“”\n"), default=-1)
+    start = stop + 1 if stop >= start else start
+    first = re.match(r"[\s,]*(?:(?:then|and|but|so|now|at last|at once|suddenly)\s+)?(he|she|I)\b", text[start:at], re.I)
+    if first:
+        return ("pronoun", PRONOUNS[first.group(1).lower()]), "anaphoric"
+    named = index.narration_in(start, at)
+    if named and not index.object(named[0][0]):
+        return ("name", named[0][1]), "explicit"
+    return None
+
+
 def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
     """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
     for m, cid in index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start()):
@@ -120,9 +142,12 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
         if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
-        gap = text[verb.end():m.start]
-        if re.fullmatch(r"[\s,]*(?:\w+ly\s+)?(?:the\s+(?:[a-z]+\s+)?)?", gap):  # returned the obstinate Bounderby
+        if _AFTER_GAP.fullmatch(text, verb.end(), m.start):
             return ("name", cid), "explicit"
+    if _AND_SAID.search(text, max(a, verb.start() - 16), verb.start()):
+        found = _sentence_subject(text, verb.start(), a, index)
+        if found is not None:
+            return found
     before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
     after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
     pronoun = (before or after)
