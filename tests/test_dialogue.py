@@ -272,8 +272,9 @@ def test_and_said_an_adjective_before_the_name_and_a_gerunds_owner():
             "“Thank you,” said tired Pierre.\n\n"
             "She was stopped by Pierre’s saying, with a smile, “Not yet.”\n\n"
             "“Why?” whispered Natasha to Pierre.\n")
-    got = speakers(text)
-    assert got["Come in."] == "Natasha Rostova"
-    assert got["Thank you,"] == "Pierre Bezukhov"
-    assert got["Not yet."] == "Pierre Bezukhov"
-    assert got["Why?"] == "Natasha Rostova"  # "to Pierre": Pierre listens
+    d = doc(text)
+    got = {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
+    assert got["Come in."] == ("Natasha Rostova", "explicit")
+    assert got["Thank you,"] == ("Pierre Bezukhov", "explicit")
+    assert got["Not yet."] == ("Pierre Bezukhov", "explicit")
+    assert got["Why?"] == ("Natasha Rostova", "explicit")  # "to Pierre": Pierre listens
