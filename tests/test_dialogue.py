@@ -278,3 +278,12 @@ def test_and_said_an_adjective_before_the_name_and_a_gerunds_owner():
     assert got["Thank you,"] == ("Pierre Bezukhov", "explicit")
     assert got["Not yet."] == ("Pierre Bezukhov", "explicit")
     assert got["Why?"] == ("Natasha Rostova", "explicit")  # "to Pierre": Pierre listens
+
+
+def test_in_a_first_person_story_the_narrator_is_the_other_party_of_an_untagged_run():
+    told = "".join(f"“It is day {i},” I said.\n\n“So it is, Jake,” said Bill.\n\nWe walked on.\n\n" for i in range(10))
+    run = ("Brett came in and sat down.\n\n“Where have you been?” said Brett.\n\n“Fishing.”\n\n"
+           "“Catch anything?”\n\n“Nothing at all.”\n\n“Poor dear.”\n")
+    got = speakers(told + run)
+    assert got["Fishing."] == "Jake" and got["Nothing at all."] == "Jake"
+    assert got["Catch anything?"] == "Brett" and got["Poor dear."] == "Brett"

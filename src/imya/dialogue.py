@@ -29,6 +29,7 @@ from .tags import PRONOUNS, TAG_REACH, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
+MIN_TOLD = 10  # "I said" turns that make a story first-person
 STEPS = (2, 4, 6, 8)
 MIN_RUN = 3  # turns in an unbroken exchange before its two parties are settled as a whole
 SHARE = 0.8  # of the evidence the two main parties must hold
@@ -174,9 +175,9 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     pieces = quotes_mod.find(doc)
     index = _Index(result, pieces, doc.text)
     turns = _first_pass(doc, pieces, index)
-    _narrator(turns)
+    narrator = _narrator(turns)
     _conversations(turns, index)
-    _two_parties(turns, index)
+    _two_parties(turns, index, narrator)
     return _assemble(doc.text, turns, index)
 
 
@@ -271,9 +272,10 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
     return Dialogue(out, permissions)
 
 
-def _narrator(turns: list[_Turn]) -> None:
+def _narrator(turns: list[_Turn]) -> str | None:
     """The first-person narrator is the character the others call by name when talking to
-    them: the vocatives in the two turns on either side of an "I said"."""
+    them: the vocatives in the two turns on either side of an "I said".  Returns who the
+    narrator is (NARRATOR when unnamed), or None when nobody says "I said" often enough."""
     votes: Counter = Counter()
     for k, t in enumerate(turns):
         if t.speaker != NARRATOR:
@@ -282,11 +284,14 @@ def _narrator(turns: list[_Turn]) -> None:
             if 0 <= j < len(turns) and turns[j].speaker != NARRATOR and _same_talk(turns, j, k):
                 votes.update({v.character for v in turns[j].vocatives if v.character})
         votes.subtract({v.character for v in t.vocatives if v.character})  # the narrator calls others
+    told = sum(t.said == "I" for t in turns)
     ranked = votes.most_common(2)
     if ranked and ranked[0][1] >= MIN_NARRATOR and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         for t in turns:
             if t.speaker == NARRATOR:
                 t.speaker = ranked[0][0]
+        return ranked[0][0] if told >= MIN_TOLD else None
+    return NARRATOR if told >= MIN_TOLD else None
 
 
 def _conversations(turns: list[_Turn], index: _Index) -> None:
@@ -315,7 +320,7 @@ def _alternation(turns: list[_Turn], named: list[bool], k: int) -> str | None:
     return None
 
 
-def _two_parties(turns: list[_Turn], index: _Index) -> None:
+def _two_parties(turns: list[_Turn], index: _Index, narrator: str | None = None) -> None:
     """An unbroken exchange between two people alternates from end to end: weigh every sign of
     who speaks which turn (tags, the narration, names called out), pick the two people and the
     order the signs favour, and give them the turns no tag or narration settles."""
@@ -325,12 +330,14 @@ def _two_parties(turns: list[_Turn], index: _Index) -> None:
         while end < len(turns) and turns[end].first - turns[end - 1].last == 1:
             end += 1
         if end - k >= MIN_RUN:
-            _settle_run(turns[k:end], index)
+            _settle_run(turns[k:end], index, narrator)
         k = end
 
 
-def _settle_run(run: list[_Turn], index: _Index) -> None:
-    """One run of turns in consecutive paragraphs: votes per turn, then the order of two parties."""
+def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) -> None:
+    """One run of turns in consecutive paragraphs: votes per turn, then the order of two parties.
+    In a story told in the first person, the narrator is the other party of a run that shows
+    only one."""
     votes: list[Counter] = [Counter() for _ in run]
     for i, t in enumerate(run):
         if t.speaker and t.speaker[0] != "?":
@@ -345,6 +352,13 @@ def _settle_run(run: list[_Turn], index: _Index) -> None:
     for c in votes:
         total.update({who: n for who, n in c.items() if n > 0})
     top = [who for who, _ in total.most_common(2)]
+    if narrator and narrator not in top:
+        # only guesses put anyone but one party in the run: the narrator is the other
+        shown = {t.speaker for t in run if t.how != "implicit" or t.lead} | \
+            {v.character for t in run for v in t.vocatives if v.character}
+        total = Counter({who: n for who, n in total.items() if who in shown})
+        if len(total) == 1:
+            top = [next(iter(total)), narrator]
     if len(top) < 2 or sum(total[w] for w in top) < SHARE * sum(total.values()):
         return
     a, b = top
