@@ -57,8 +57,11 @@ def noun(word: str) -> tuple[str, str | None] | None:
     from . import titles
 
     low = word.lower()
-    if word[:1].isupper() and titles.find(word) is not None:
-        return "title", titles.find(word).text
+    title = titles.find(word)
+    # "said the Colonel"; a rank or nobility in lower case too ("said the count", as Hemingway writes)
+    if title is not None and (word[:1].isupper() or (title.kind in ("rank", "nobility", "clergy")
+                                                     and low not in person_nouns())):  # "the lady" is no title
+        return "title", title.text
     if low in person_nouns():
         gender, kind = person_nouns()[low]
         return kind, gender
