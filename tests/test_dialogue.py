@@ -290,7 +290,7 @@ def test_in_a_first_person_story_the_narrator_is_the_other_party_of_an_untagged_
 
 
 def test_a_rank_in_lower_case_stands_for_the_character_of_that_title():
-    text = ("Count Mippipopolous sat with Natasha Rostova at the table.\n\n"
+    text = ("Natasha Rostova sat with Count Mippipopolous at the table.\n\n"
             "“This is good wine,” said the count.\n\n“Is it?” said the lady.\n")
     d = doc(text)
     got = {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
