@@ -296,3 +296,9 @@ def test_a_rank_in_lower_case_stands_for_the_character_of_that_title():
     got = {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
     assert got["This is good wine,"] == ("Count Mippipopolous", "explicit")
     assert got["Is it?"][0] == "Natasha Rostova"  # a lady, not Lady somebody
+
+
+def test_a_he_or_she_opening_the_paragraphs_narration_is_the_speaker():
+    text = ("Natasha Rostova and Pierre Bezukhov walked in the garden.\n\n"
+            "“It is late,” said Pierre to Natasha.\n\nHe laughed. “Not yet, then.”\n")
+    assert speakers(text)["Not yet, then."] == "Pierre Bezukhov"

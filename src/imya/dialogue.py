@@ -222,7 +222,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             said = said or _tag_gender(text, group, p_end)
             if said in ("m", "f"):
                 unfit |= {c for c, g in index.gender.items() if g and g != said}
-            speaker, how = _implicit(group, p_start, p_end, index, history, unfit)
+            speaker, how = _implicit(group, p_start, p_end, index, history, unfit, heard)
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
@@ -469,14 +469,19 @@ def _tag_gender(text: str, group, p_end: int) -> str | None:
     return PRONOUNS[(m.group(1) or m.group(2)).lower()]
 
 
-def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: set) -> tuple[str | None, str]:
-    """No tag: the character acting in the paragraph, else the turn-taking of the exchange.
+def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: set,
+              heard: list[tuple[int, str]]) -> tuple[str | None, str]:
+    """No tag: the character acting in the paragraph (named, or a he or she opening a sentence
+    of its narration), else the turn-taking of the exchange.
 
     Only characters with a gender are taken from the narration: a place (Marabar, the Deccan)
     never has one, a person almost always does (a name, a title or the pronouns after it)."""
     acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called and index.gender.get(cid)]
     if acting:
         return acting[0], "implicit"
+    acting = _acting_pronoun(group, p_start, p_end, index, heard)
+    if acting and acting not in called:
+        return acting, "implicit"
     if history and history[-1][2] and history[-1][2] not in called and history[-1][2] != history[-1][0]:
         return history[-1][2], "implicit"  # "Natasha, come here." — the next words are Natasha's
     if len(history) >= 2 and history[-2][0] and history[-2][0] != history[-1][0] and history[-2][0] not in called:
@@ -489,6 +494,20 @@ def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: s
         if cid != last and cid not in called and index.gender.get(cid):
             return cid, "implicit"
     return None, "none"
+
+
+_ACTS = re.compile(r"(?:^|(?<=[.!?;]))[\s\"“”’']*(He|She)\s+(?!said|says|asked)[a-z]+", re.M)
+
+
+def _acting_pronoun(group, p_start: int, p_end: int, index: _Index, heard) -> str | None:
+    """"She smiled. 'Of course.'": whom a he or she opening a sentence of the paragraph's
+    narration stands for."""
+    edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
+    for a, b in zip(edges[::2], edges[1::2], strict=True):
+        m = _ACTS.search(index.text, a, b) if b > a else None
+        if m:
+            return index.last_of_gender(m.start(1), PRONOUNS[m.group(1).lower()], heard)
+    return None
 
 
 def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
