@@ -295,3 +295,9 @@ def test_miss_and_mrs_of_one_surname_are_daughter_and_mother():
             "Then Miss Honeychurch played. Miss Honeychurch laughed.\n")
     forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
     assert {"Mrs. Honeychurch"} in forms and {"Miss Honeychurch"} in forms
+
+
+def test_two_people_named_side_by_side_are_two_mentions():
+    text = "“Mother, show Rodya Pyotr Petrovitch’s letter,” said Dounia. Ivan Ivanovich Petrov came.\n"
+    assert [m.text for m in find(Document("s", "txt", text))] == [
+        "Rodya", "Pyotr Petrovitch", "Dounia", "Ivan Ivanovich Petrov"]

@@ -256,10 +256,22 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
                 continue  # a title alone ("the Prince") or a bare initial is not a name here
             if all(titles.find(w) is not None for _, _, w in piece):
                 continue  # titles only: "Comrade Colonel", "Lieutenant Colonel"
-            if _plausible(words, lower, mid):
-                text = " ".join(w for _, _, w in piece)
-                out.append(Mention(piece[0][0], piece[-1][1], text, tuple(words)))
+            cut = _second_person(words)
+            for part, part_words in ((piece[:cut], words[:cut]), (piece[cut:], words[cut:])) if cut else ((piece, words),):
+                if _plausible(part_words, lower, mid):
+                    text = " ".join(w for _, _, w in part)
+                    out.append(Mention(part[0][0], part[-1][1], text, tuple(part_words)))
     return out
+
+
+def _second_person(words: list[Word]) -> int:
+    """Where a second name starts in a run of two ("show Rodya Pyotr Petrovitch's letter"): a
+    given name and patronymic after another given name, which no one person's name has."""
+    for k in range(1, len(words) - 1):
+        if words[k - 1].role in ("given", "diminutive") and words[k].role in ("given", "diminutive") \
+                and words[k + 1].role == "patronymic":
+            return k
+    return 0
 
 
 def _ordinary(w: Word, lower: Counter, mid: Counter) -> bool:
