@@ -302,3 +302,10 @@ def test_a_he_or_she_opening_the_paragraphs_narration_is_the_speaker():
     text = ("Natasha Rostova and Pierre Bezukhov walked in the garden.\n\n"
             "“It is late,” said Pierre to Natasha.\n\nHe laughed. “Not yet, then.”\n")
     assert speakers(text)["Not yet, then."] == "Pierre Bezukhov"
+
+
+def test_a_name_with_an_apposition_between_commas_is_not_called():
+    d = doc("“Besides, Pestryakov, the student, was seen at the gate,” said Razumihin.\n\n"
+            "“Yes, Pestryakov, the student was there.”\n")
+    quotes = dialogue(d).quotes
+    assert quotes[0].vocatives == [] and [v.text for v in quotes[1].vocatives] == ["Pestryakov"]

@@ -510,6 +510,9 @@ def _acting_pronoun(group, p_start: int, p_end: int, index: _Index, heard) -> st
     return None
 
 
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[a-z-]+(?:\s+[a-z-]+)?\s*,\s*[a-z]")
+
+
 def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
     """A name set off by commas at the start or end of the words, or alone with ! or ?."""
     before = text[piece.start:m.start]
@@ -522,6 +525,8 @@ def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
         return None
     if before.strip(" \t\n“”\"'‘’") == "" and re.fullmatch(r"\s*\.?\s*", after):
         return None  # "What is his name?" "Bingley." — an answer, not a call
+    if _APPOSITION.match(after):
+        return None  # "Besides, Pestryakov, the student, was seen": said of him, not to him
     return Vocative(m.start, m.end, text[m.start:m.end], cid, _register(m.text))
 
 
