@@ -301,3 +301,12 @@ def test_two_people_named_side_by_side_are_two_mentions():
     text = "“Mother, show Rodya Pyotr Petrovitch’s letter,” said Dounia. Ivan Ivanovich Petrov came.\n"
     assert [m.text for m in find(Document("s", "txt", text))] == [
         "Rodya", "Pyotr Petrovitch", "Dounia", "Ivan Ivanovich Petrov"]
+
+
+def test_a_bare_masculine_surname_followed_by_he_is_not_the_woman_of_that_surname():
+    text = ("Sofya Semyonovna Marmeladov came in. Marmeladov looked up; he was drunk. Then Marmeladov "
+            "rose, and he wept. Later Marmeladov sat down; he slept.\n\n"
+            "Anna Sergyevna Odintsov sat alone. Odintsov smiled; she was tired. Then Odintsov rose, and "
+            "she left.\n")
+    forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
+    assert {"Marmeladov"} in forms and {"Anna Sergyevna Odintsov", "Odintsov"} in forms

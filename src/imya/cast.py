@@ -271,7 +271,7 @@ def cast(doc: Document) -> Cast:
     _genders_from_pronouns(doc.text, sorted(who, key=lambda mc: mc[0].start))
     contested: dict[str, list[Character]] = {}
     for group in sorted(groups.values(), key=len, reverse=True):
-        fitting = _place_group(group, parsed, people, give)
+        fitting = _place_group(group, parsed, people, give, doc.text)
         if len(fitting) > 1:
             contested[group[0].text] = fitting
     places = _places(doc.text, who)
@@ -319,6 +319,17 @@ def _places(text: str, who: list[tuple[Mention, Character]]) -> set[int]:
         if _LOCATIVE.search(text[max(0, m.start - 16):m.start]) and text[m.end:m.end + 2] not in ("'s", "’s"):
             placed[id(c)] += 1
     return {k for k, n in placed.items() if k not in people and n >= MIN_PLACE and n >= PLACE_SHARE * seen[k]}
+
+
+def _pronoun_votes(text: str, group: list[Mention]) -> str | None:
+    """The gender the he's and she's right after these mentions give, if they give one."""
+    he = she = 0
+    for m in group:
+        after = text[m.end:m.end + 80]
+        after = after[:end.start()] if (end := _SPEECH.search(after)) else after
+        he += len(_HE.findall(after))
+        she += len(_SHE.findall(after))
+    return "m" if he > 2 * she else "f" if she > 2 * he else None
 
 
 def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> None:
@@ -378,7 +389,8 @@ def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[C
     return people
 
 
-def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give) -> list[Character]:
+def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give,
+                 text: str = "") -> list[Character]:
     """Give a group of one-part mentions (Rodya, Raskolnikov) to the characters they fit.
 
     A character whose given name fits but who is never named near the group's
@@ -387,7 +399,9 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     """
     s = parsed[group[0].text]
     fitting = [c for c in people if c.fits(s)]
-    if not fitting and s.soft_gender:  # "Odintsov" for Anna Sergyevna Odintsov: the English keeps -ov
+    # "Odintsov" for Anna Sergyevna Odintsov: the English keeps -ov; but when "he" follows it,
+    # "Marmeladov" is the father, not his daughter Sonia Marmeladov
+    if not fitting and s.soft_gender and _pronoun_votes(text, group) != s.gender:
         fitting = [c for c in people if c.fits(s, strict=False)]
     offsets = {id(c): sorted(c.offsets) for c in fitting}
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
