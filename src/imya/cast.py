@@ -30,6 +30,7 @@ MARRIED_TITLES = ("mrs",)
 MAIDEN_TITLES = ("miss",)  # and "Miss Honeychurch" is the daughter, never "Mrs. Honeychurch"
 NEARBY = 4000  # characters: how far a mention looks for the character it means
 MIN_PLACE, PLACE_SHARE = 3, 0.4  # "in X", "from X" this often makes X a place
+MIN_VOTES = 3  # he's and she's after a name before they tell its gender
 NEAR_ENOUGH = 1  # a one-part name joins a character only if named near them this often
 
 
@@ -329,6 +330,8 @@ def _pronoun_votes(text: str, group: list[Mention]) -> str | None:
         after = after[:end.start()] if (end := _SPEECH.search(after)) else after
         he += len(_HE.findall(after))
         she += len(_SHE.findall(after))
+    if he + she < MIN_VOTES:
+        return None
     return "m" if he > 2 * she else "f" if she > 2 * he else None
 
 
@@ -352,7 +355,7 @@ def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> N
             v[1] += len(_SHE.findall(after))
     for _, c in who:
         he, she = votes.get(id(c), (0, 0))
-        if c.gender is None and he + she >= 3:
+        if c.gender is None and he + she >= MIN_VOTES:
             if he >= 2 * she:
                 c.gender, c.guessed = "m", True
             elif she >= 2 * he:
@@ -403,6 +406,7 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     # "Marmeladov" is the father, not his daughter Sonia Marmeladov
     if not fitting and s.soft_gender and _pronoun_votes(text, group) != s.gender:
         fitting = [c for c in people if c.fits(s, strict=False)]
+    fitting = _best_fitting(s, group, fitting, text)
     offsets = {id(c): sorted(c.offsets) for c in fitting}
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
     if s.given or s.loose:  # a given name is shared by many people; a surname or patronymic is better evidence
@@ -416,6 +420,16 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         chosen = min(fitting, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
         give(chosen, m)
     return fitting
+
+
+def _best_fitting(s: Slots, group: list[Mention], fitting: list[Character], text: str) -> list[Character]:
+    """Of several characters a name fits, those of its gender when theirs is known: "Mr.
+    Bounderby" is Josiah, not Loo Bounderby, whose gender is not known yet; so is a "Bounderby"
+    that "he" follows."""
+    if len(fitting) < 2:
+        return fitting
+    gender = s.gender or (_pronoun_votes(text, group) if s.surname or s.loose else None)
+    return [c for c in fitting if gender and c.gender == gender] or fitting
 
 
 def _is_near(offsets: list[int], at: int) -> bool:
