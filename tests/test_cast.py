@@ -313,9 +313,9 @@ def test_a_bare_masculine_surname_followed_by_he_is_not_the_woman_of_that_surnam
 
 
 def test_a_titled_or_pronoun_gendered_surname_goes_to_the_one_of_that_gender():
-    text = ("At noon came Josiah Bounderby and Loo Bounderby. Mr. Bounderby sat down. Then Loo smiled; "
+    text = ("At noon came Thomas Bounderby and Loo Bounderby. Mr. Bounderby sat down. Then Loo smiled; "
             "Mr. Bounderby laughed. Bounderby rose, and he left; Bounderby returned, and he ate; "
             "Bounderby slept, and he snored.\n")
     forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
-    assert {"Mr. Bounderby", "Bounderby"} <= forms["Josiah Bounderby"]
+    assert {"Mr. Bounderby", "Bounderby"} <= forms["Thomas Bounderby"]
     assert forms["Loo Bounderby"] == {"Loo Bounderby", "Loo"}
