@@ -235,7 +235,8 @@ def test_table_of_contents_is_not_chapters(tmp_path):
     doc = check(read(write(tmp_path, "toc.txt", source)), source)
     assert [c.title for c in doc.chapters] == ["Chapter 1: Moscow", "Chapter 2: Kyiv", "Chapter 3: Minsk"]
     assert doc.chapters[0].start == source.index("Chapter 1: Moscow\n\nNatasha")
-    assert texts(doc, "metadata") == ["Chapter 1: Moscow", "Chapter 2: Kyiv", "Chapter 3: Minsk"]
+    assert texts(doc, "metadata") == ["CONTENTS", "Chapter 1: Moscow", "Chapter 2: Kyiv", "Chapter 3: Minsk"]
+    assert "title" not in doc.metadata
 
 
 def test_underlined_title_is_a_heading_but_a_rule_under_a_sentence_is_a_break(tmp_path):
@@ -788,3 +789,14 @@ def test_any_html_keeps_the_invariants(tmp_path, parts):
     check(doc)
     if doc.format == "html":  # markup-free input is read as plain text
         assert doc.text == "\n\n".join(texts(doc))
+
+
+def test_a_title_and_byline_over_a_plain_text_story_are_not_story(tmp_path):
+    source = "Sisters\n\nBy Anna Petrova\n\nNatasha came home. Day after day she waited.\n\n“Hello,” said Masha.\n"
+    doc = check(read(write(tmp_path, "sisters.txt", source)), source)
+    assert texts(doc, "metadata") == ["Sisters", "By Anna Petrova"]
+    assert doc.metadata["title"] == "Sisters"
+    assert texts(doc, "story")[0].startswith("Natasha came home.")
+    # a story that opens with a line of its own is not robbed of it
+    source = "Natasha came home.\n\nShe waited.\n"
+    assert texts(check(read(write(tmp_path, "open.txt", source)), source), "story") == ["Natasha came home.", "She waited."]

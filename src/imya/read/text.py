@@ -35,6 +35,7 @@ def parse_text(path: str, text: str, encoding: str, markdown: bool = False) -> D
         paragraphs=paragraphs,
         chapters=chapters,
         scene_breaks=clean_breaks(scanner.breaks, paragraphs),
+        metadata={"title": scanner.title} if scanner.title else {},
         encoding=encoding,
     )
 
@@ -59,6 +60,7 @@ class _Scanner:
         self.lines: list[str] = []
         self.spans: list[tuple[int, int]] = []  # each line's text, without its indent or line end
         self.gap = -1  # offset of a long run of blank lines, kept if story follows story
+        self.title = ""  # the first title-like line before the story
 
     def run(self, text: str) -> None:
         pos = 0
@@ -111,7 +113,11 @@ class _Scanner:
         if self.start < 0:
             return
         lines, spans = self.lines, self.spans
-        if not is_chapter_heading(lines[0]):
+        if self.top_line(lines):  # "Sisters" over the story: its title, not a sentence of it
+            self.add(self.start, self.end, "metadata")
+            if lines[0].strip().lower() not in ("contents", "table of contents"):
+                self.title = self.title or lines[0].strip()
+        elif not is_chapter_heading(lines[0]):
             self.add(self.start, self.end, "story")
         elif len(lines) == 1 or (len(lines) == 2 and is_title_line(lines[1])):
             # "CHAPTER I", or "CHAPTER I" over "The Beginning"
@@ -130,6 +136,12 @@ class _Scanner:
         if kind == "heading":
             self.heads.append((start, title, level))
         self.paragraphs.append(Paragraph(start, end, kind))
+
+    def top_line(self, lines: list[str]) -> bool:
+        """A one-line title-like paragraph before any story: the title or a byline."""
+        line = lines[0].strip()
+        return (len(lines) == 1 and not any(p.kind == "story" for p in self.paragraphs) and is_title_line(line)
+                and not line.endswith(SENTENCE_END) and not is_chapter_heading(line))
 
     def underlines(self, rule: str) -> bool:
         """Whether `rule` (=== or ---) underlines the line above it as a heading, not a scene break."""
