@@ -309,3 +309,8 @@ def test_a_name_with_an_apposition_between_commas_is_not_called():
             "“Yes, Pestryakov, the student was there.”\n")
     quotes = dialogue(d).quotes
     assert quotes[0].vocatives == [] and [v.text for v in quotes[1].vocatives] == ["Pestryakov"]
+
+
+def test_an_interjection_set_off_by_commas_is_not_a_call():
+    quote = dialogue(doc("“Fancy, Natasha! Nonsense, I said.” Pierre laughed.\n")).quotes[0]
+    assert [v.text for v in quote.vocatives] == ["Natasha"]
