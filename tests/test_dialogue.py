@@ -314,3 +314,11 @@ def test_a_name_with_an_apposition_between_commas_is_not_called():
 def test_an_interjection_set_off_by_commas_is_not_a_call():
     quote = dialogue(doc("“Fancy, Natasha! Nonsense, I said.” Pierre laughed.\n")).quotes[0]
     assert [v.text for v in quote.vocatives] == ["Natasha"]
+
+
+def test_one_called_by_name_answers_even_when_the_turn_taking_says_otherwise():
+    text = ("Natasha Rostova, Pierre Bezukhov and Anna Pavlovna sat at the table.\n\n"
+            "“Pierre, where were you?” said Natasha.\n\n“At home.”\n\n“Anna, and you?”\n\n“Out.”\n\n"
+            "“Well, well,” said Natasha.\n")
+    got = speakers(text)
+    assert got["At home."] == "Pierre Bezukhov" and got["Out."] == "Anna Pavlovna"

@@ -167,6 +167,7 @@ class _Turn:
     talk: int = 0  # the conversation it belongs to
     said: str | None = None  # the gender a pronoun or noun tag gives ("she said"), or I
     lead: bool = False  # untagged, but the one character its paragraph names
+    cue: bool = False  # untagged, but called by name in the turn before
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -228,6 +229,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
         named_here = {c for _, c in index.narration_in(p_start, p_end) if c not in unfit}
         turns[-1].lead = how == "implicit" and named_here == {speaker}
+        turns[-1].cue = how == "implicit" and bool(history) and speaker == history[-1][2] and not named_here
         who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
         if who and not named_here and who not in unfit:
             speaker, how = who, "implicit"
@@ -299,7 +301,7 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
     turn is spoken by whoever spoke two turns before or after (the nearer named tag).  A
     pronoun tag takes that speaker too when the gender agrees: "she said" between Natasha's
     turns is Natasha, whoever else was last named in the narration."""
-    named = [t.how == "explicit" or t.said == "I" or t.lead for t in turns]
+    named = [t.how == "explicit" or t.said == "I" or t.lead or t.cue for t in turns]
     for k, t in enumerate(turns):
         if named[k]:
             continue
@@ -341,7 +343,7 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
     votes: list[Counter] = [Counter() for _ in run]
     for i, t in enumerate(run):
         if t.speaker and t.speaker[0] != "?":
-            votes[i][t.speaker] += _WEIGHT.get(t.how, 0) + (2 if t.lead else 0) + (2 if t.said == "I" else 0)
+            votes[i][t.speaker] += _WEIGHT.get(t.how, 0) + (2 if t.lead or t.cue else 0) + (2 if t.said == "I" else 0)
         for v in t.vocatives:  # called by name: not the speaker now, likely the next one
             if v.character:
                 votes[i][v.character] -= 2
@@ -369,7 +371,7 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
     order = (a, b) if even > odd else (b, a)
     for i, t in enumerate(run):
         who = order[i % 2]
-        if t.how == "explicit" or t.lead or t.said == "I" or who in t.unfit:
+        if t.how == "explicit" or t.lead or t.cue or t.said == "I" or who in t.unfit:
             continue
         if t.how == "anaphoric" and t.said and index.gender.get(who) != t.said:
             continue
