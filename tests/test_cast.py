@@ -319,3 +319,11 @@ def test_a_titled_or_pronoun_gendered_surname_goes_to_the_one_of_that_gender():
     forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
     assert {"Mr. Bounderby", "Bounderby"} <= forms["Thomas Bounderby"]
     assert forms["Loo Bounderby"] == {"Loo Bounderby", "Loo"}
+
+
+def test_folk_and_church_forms_of_one_name_are_one_character():
+    text = ("Avdotya Nikitishna came in. Later Evdoksya Kukshin lit a cigarette, and Evdoksya laughed.\n\n"
+            "Katerina Ivanovna Marmeladov coughed. Then Ekaterina Ivanovna sat down.\n")
+    forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
+    assert {"Avdotya Nikitishna", "Evdoksya Kukshin", "Evdoksya"} in forms
+    assert {"Katerina Ivanovna Marmeladov", "Ekaterina Ivanovna"} in forms

@@ -161,3 +161,24 @@ def test_parent_address_must_be_a_kin_title():
     assert rules().parent_address == {"m": "Papa", "f": "Mama"}
     with pytest.raises(DataError, match=r"parent_address m = 'Colonel': a kin title"):
         parse_rules(shipped.replace('m = "Papa"', 'm = "Colonel"'))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name\tvariant\tkind\nКатерина\tЕкатерина\tfolk\nЕкатерина\tКатерина\tfolk\n", r":3: .*already paired"),
+    ("name\tvariant\tkind\nКатерина\tЕкатерин\tfolk\n", r":2: Екатерин is not a row of given_names"),
+    ("name\tvariant\tkind\nКатерина\tИван\tfolk\n", r":2: .*two names of one gender"),
+    ("name\tvariant\tkind\nКатерина\tЕкатерина\tpet\n", r":2: kind must be one of"),
+    ("name\tvariant\nКатерина\tЕкатерина\n", r":1: header must be"),
+])
+def test_malformed_name_variants(text, message):
+    from imya.kb import load, load_variants
+
+    with pytest.raises(DataError, match=r"^name_variants\.tsv" + message):
+        load_variants(text, load().names)
+
+
+def test_shipped_name_variants_read_both_ways():
+    from imya.kb import variants
+
+    assert "Екатерина" in variants()["Катерина"] and "Катерина" in variants()["Екатерина"]
+    assert "Юрий" not in variants().get("Егор", ())  # both from Георгий, but two names now

@@ -88,6 +88,7 @@ def slots(m: Mention) -> Slots:
             given = frozenset(w.owners)
         elif (last and len(names) > 1) or w.role in ("surname", "name"):
             surname = w.value if w.role in ("surname", "name") else w.text.lower()
+    given = _with_variants(given)
     soft = all(w.role in ("surname", "name") for w in m.words)
     loose = None
     has_title = any(w.role == "title" for w in m.words)
@@ -96,6 +97,15 @@ def slots(m: Mention) -> Slots:
     titles = {w.value.rstrip(".") for w in m.words if w.role == "title"}
     married, maiden = bool(titles & set(MARRIED_TITLES)), bool(titles & set(MAIDEN_TITLES))
     return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married, maiden=maiden)
+
+
+@lru_cache(maxsize=4096)
+def _with_variants(given: frozenset[str]) -> frozenset[str]:
+    """The names and the other forms of each (Avdotya is also Yevdokia): data/name_variants.tsv."""
+    from .kb import variants
+
+    table = variants()
+    return given.union(*(table.get(g, ()) for g in given))
 
 
 @dataclass

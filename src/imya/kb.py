@@ -22,6 +22,7 @@ NAME_COLUMNS = (
     "patronymic_f", "colloquial_m", "colloquial_f", "era", "note",
 )
 DIMINUTIVE_COLUMNS = ("name", "form", "register", "latin", "note")
+VARIANT_KINDS = ("folk", "church", "colloquial", "spelling", "conflated")
 DIMINUTIVE_REGISTERS = ("short", "affectionate", "rough", "foreign")
 ERAS = ("modern", "old", "both")
 _LATIN_CELL = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F' .-]*$")
@@ -251,3 +252,28 @@ def build(files: dict[str, str]) -> KnowledgeBase:
         same_latin.setdefault((n.latin, n.gender), []).append(n)
     return KnowledgeBase(names, diminutives, patronymics, registers, by_cyrillic, by_key, by_western,
                          forms_of, same_latin)
+
+
+@cache
+def variants() -> dict[str, frozenset[str]]:
+    """Given name → the other full names that are forms of it (Катерина ↔ Екатерина), from
+    data/name_variants.tsv."""
+    return load_variants(read_data("name_variants.tsv"), load().names)
+
+
+def load_variants(text: str, names: dict[str, GivenName]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for number, (name, variant, kind) in rows("name_variants.tsv", ("name", "variant", "kind"), text):
+        where = f"name_variants.tsv:{number}"
+        for n in (name, variant):
+            if n not in names:
+                raise DataError(f"{where}: {n} is not a row of given_names.tsv")
+        if name == variant or names[name].gender != names[variant].gender:
+            raise DataError(f"{where}: {name} and {variant} must be two names of one gender")
+        if kind not in VARIANT_KINDS:
+            raise DataError(f"{where}: kind must be one of {', '.join(VARIANT_KINDS)}")
+        if variant in out.get(name, ()):
+            raise DataError(f"{where}: {name} and {variant} are already paired")
+        out.setdefault(name, set()).add(variant)
+        out.setdefault(variant, set()).add(name)
+    return {k: frozenset(v) for k, v in out.items()}
