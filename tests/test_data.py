@@ -123,7 +123,8 @@ def test_every_rule_file_loads():
     assert search.old_spelling_rules()
     from imya import mentions, tags
 
-    assert tags.person_nouns()["mother"] == ("f", "kin") and tags.person_nouns()["other"] == ("other", "person")
+    assert tags.person_nouns()["mother"] == ("f", "family") and tags.person_nouns()["aunt"] == ("f", "kin")
+    assert tags.person_nouns()["other"] == ("other", "person")
     assert tags.person_nouns()["waiter"] == ("m", "role")
     assert tags.speech_verb("she whispered").group(0) == "whispered"
     assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]

@@ -322,3 +322,10 @@ def test_one_called_by_name_answers_even_when_the_turn_taking_says_otherwise():
             "“Well, well,” said Natasha.\n")
     got = speakers(text)
     assert got["At home."] == "Pierre Bezukhov" and got["Out."] == "Anna Pavlovna"
+
+
+def test_her_father_is_the_man_who_shares_her_surname():
+    text = ("Elizabeth Bennet sat with Charlotte Lucas. Thomas Bennet read in the corner, and Fitzwilliam Darcy "
+            "stood by the window.\n\n"
+            "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n")
+    assert speakers(text)["In this dirt?"] == "Thomas Bennet"

@@ -108,6 +108,7 @@ class _Index:
         self.speech_starts = [m.start for m, _ in self.speech]
         self.gender = {c.id: c.gender for c in result.characters}
         self.names = {c.id: c.name for c in result.characters}
+        self.people = {c.id: c for c in result.characters}
 
     def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
         i = bisect.bisect_left(self.narration_starts, start)
@@ -445,10 +446,29 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     skip = {talk[1]}
     owner = re.match(r"(his|her)\s", phrase, re.I)
     if owner:
-        skip.add(index.last_of_gender(at, {"his": "m", "her": "f"}[owner.group(1).lower()], heard))
+        whose = index.last_of_gender(at, {"his": "m", "her": "f"}[owner.group(1).lower()], heard)
+        skip.add(whose)
+        relative = _relative(index, whose, value, talk) if noun_kind == "family" and whose else None
+        if relative:
+            return relative
     if value == "other":
         return _in_talk(talk, index, None, skip)
     return _in_talk(talk, index, value, skip) or index.last_of_gender(at, value, heard, skip) or "?" + phrase
+
+
+def _relative(index: _Index, whose: str, gender: str, talk) -> str | None:
+    """"Her father", "his sister": the one other character of that gender who shares the surname
+    of the one whose kin they are (the patronymic's father first: Avdotya Romanovna's father is a
+    Roman; then a party of the exchange)."""
+    of = index.people.get(whose)
+    if of is None or not of.surname:
+        return None
+    kin = [c for c in index.people.values() if c.id != whose and c.surname == of.surname and c.gender == gender]
+    for narrowed in ([c for c in kin if of.patronymic and c.given & of.patronymic], kin,
+                     [c for c in kin if c.id in talk[0]]):
+        if len(narrowed) == 1:
+            return narrowed[0].id
+    return None
 
 
 def _in_talk(talk: tuple[list[str], str | None], index: _Index, gender: str | None,

@@ -33,7 +33,7 @@ _RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
 _DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
 _NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
 _NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
-NOUN_KINDS = ("kin", "person", "role")
+NOUN_KINDS = ("kin", "family", "person", "role")
 
 
 @cache
