@@ -27,7 +27,9 @@ Instead: the standard English spelling (Zhenya), or keep yours on purpose by
 listing it in the roster's canon spellings.
 """
 MUST_FLAG = ["Djenya waved from the door."]
-MUST_PASS = ["Zhenya waved from the door.", "Evgenii waved from the door.", "Princess Myakaya waved from the door."]
+MUST_PASS = ["Zhenya waved from the door.", "Evgenii waved from the door.", "Princess Myakaya waved from the door.",
+             "Onna bowed to Kenji; Onna smiled."]  # a short word near a Russian name, in a text with none
+SHORT = 4  # letters (double ones counted once): so short a near miss needs Russian names around it
 
 
 def check(ctx):
@@ -47,12 +49,21 @@ def check(ctx):
                 meaning[w.text] = near
             if meaning[w.text]:
                 uses[w.text].append((start, end))
+    russian = any(w.known and w.role in ("given", "diminutive", "patronymic") and _russian(w.text)
+                  for m, _ in ctx.cast.mentions for w in m.words)
     for text, places in uses.items():
+        if len(loose(text)) <= SHORT and not russian:
+            continue  # "Onna" in a story with no Russian in it is not a misspelt Iona
         entries = meaning[text]
         names = " or ".join(dict.fromkeys(f"{standard_latin(e.entry)} ({e.entry.cyrillic})" for e in entries))
         start, end = places[0]
         yield Finding(CODE, "", f"'{text}' (used {len(places)} times) is a nonstandard spelling of {names}",
                       start, end, suggestion=standard_latin(entries[0].entry))
+
+
+def _russian(word: str) -> bool:
+    """A usual romanization of a Russian name (not Harry or Bob, which imya knows as English)."""
+    return any(x.spelling not in ("western", "french", "nonstandard") for x in lookup(word))
 
 
 def _near(written: str, entry) -> bool:
