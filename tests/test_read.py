@@ -428,6 +428,9 @@ def test_fanficfare_txt_sample_is_exact():
     path = SAMPLES / "fanficfare" / "test_story.txt"
     doc = check(read(str(path)), path.read_bytes().decode("utf-8"))
     assert [c.title for c in doc.chapters][:2] == ["Chapter 1, Xenos on Cinnabar", "Chapter 2, Sinmay on Kintikin"]
+    assert (doc.metadata["title"], doc.metadata["author"]) == ("Test Story Title 1", "Test Author aa")
+    assert doc.metadata["characters"] == ["Bob Smith", "Fred Smythe", "George Johnson"]
+    assert doc.metadata["rating"] == "Tweenie"
 
 
 # --- epub ---------------------------------------------------------------------------------
@@ -800,3 +803,16 @@ def test_a_title_and_byline_over_a_plain_text_story_are_not_story(tmp_path):
     # a story that opens with a line of its own is not robbed of it
     source = "Natasha came home.\n\nShe waited.\n"
     assert texts(check(read(write(tmp_path, "open.txt", source)), source), "story") == ["Natasha came home.", "She waited."]
+
+
+def test_labelled_lines_over_a_plain_text_story_are_its_metadata(tmp_path):
+    source = ("The Red Room\r\n\r\nby Anna Petrova\r\n\r\nRating: Teen And Up Audiences\r\n"
+              "Characters: Natalia Romanova, Vasilisa Alexeyevna,\r\nIvan Petrovich\r\n"
+              "Relationships: Natalia Romanova/Ivan Petrovich\r\nWords: 3,000\r\n\r\n"
+              "Natasha came home. Rating: none of this was planned.\r\n")
+    doc = check(read(write(tmp_path, "fff.txt", source)), source)
+    assert doc.metadata["title"] == "The Red Room" and doc.metadata["author"] == "Anna Petrova"
+    assert doc.metadata["rating"] == "Teen And Up Audiences" and doc.metadata["words"] == "3,000"
+    assert doc.metadata["characters"] == ["Natalia Romanova", "Vasilisa Alexeyevna", "Ivan Petrovich"]
+    assert doc.metadata["relationships"] == ["Natalia Romanova/Ivan Petrovich"]
+    assert texts(doc, "story") == ["Natasha came home. Rating: none of this was planned."]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from imya.document import Document, Paragraph
+from imya.read.meta import key_of, value_of
 from imya.read.structure import Heading, clean_breaks, is_break, is_chapter_heading, is_title_line, make_chapters
 
 BLANK_RUN = 3  # this many blank lines in a row between story paragraphs are a scene break
@@ -35,9 +36,27 @@ def parse_text(path: str, text: str, encoding: str, markdown: bool = False) -> D
         paragraphs=paragraphs,
         chapters=chapters,
         scene_breaks=clean_breaks(scanner.breaks, paragraphs),
-        metadata={"title": scanner.title} if scanner.title else {},
+        metadata=scanner.meta,
         encoding=encoding,
     )
+
+
+_LABEL = re.compile(r"\s*([A-Z][A-Za-z ]{1,24}):\s+(\S.*)")
+
+
+def _fields(lines: list[str]) -> dict[str, str | list[str]]:
+    """"Rating: Teen And Up" lines (two or more, the first one labelled) → metadata; a line
+    without a label continues the value above it."""
+    labelled = [_LABEL.fullmatch(line) for line in lines]
+    if not labelled[0] or sum(1 for m in labelled if m) < 2:
+        return {}
+    items: list[tuple[str, list[str]]] = []
+    for line, m in zip(lines, labelled, strict=True):
+        if m:
+            items.append((key_of(m.group(1)), [m.group(2)]))
+        else:
+            items[-1][1][-1] += " " + line.strip()
+    return {key: value_of(key, values) for key, values in items}
 
 
 def _comment(m: re.Match) -> Paragraph:
@@ -60,7 +79,7 @@ class _Scanner:
         self.lines: list[str] = []
         self.spans: list[tuple[int, int]] = []  # each line's text, without its indent or line end
         self.gap = -1  # offset of a long run of blank lines, kept if story follows story
-        self.title = ""  # the first title-like line before the story
+        self.meta: dict[str, str | list[str]] = {}  # the title, byline and labelled lines before the story
 
     def run(self, text: str) -> None:
         pos = 0
@@ -113,10 +132,17 @@ class _Scanner:
         if self.start < 0:
             return
         lines, spans = self.lines, self.spans
-        if self.top_line(lines):  # "Sisters" over the story: its title, not a sentence of it
+        fields = _fields(lines) if not any(p.kind == "story" for p in self.paragraphs) else {}
+        if fields:  # FanFicFare's "Rating: Teen" lines over the story
             self.add(self.start, self.end, "metadata")
-            if lines[0].strip().lower() not in ("contents", "table of contents"):
-                self.title = self.title or lines[0].strip()
+            self.meta.update(fields)
+        elif self.top_line(lines):  # "Sisters" over the story: its title, not a sentence of it
+            self.add(self.start, self.end, "metadata")
+            line = lines[0].strip()
+            if re.match(r"(?i)by\s", line):
+                self.meta.setdefault("author", line[3:].strip())
+            elif line.lower() not in ("contents", "table of contents"):
+                self.meta.setdefault("title", line)
         elif not is_chapter_heading(lines[0]):
             self.add(self.start, self.end, "story")
         elif len(lines) == 1 or (len(lines) == 2 and is_title_line(lines[1])):
@@ -140,7 +166,8 @@ class _Scanner:
     def top_line(self, lines: list[str]) -> bool:
         """A one-line title-like paragraph before any story: the title or a byline."""
         line = lines[0].strip()
-        return (len(lines) == 1 and not any(p.kind == "story" for p in self.paragraphs) and is_title_line(line)
+        return (len(lines) == 1 and not any(p.kind == "story" for p in self.paragraphs) and len(line) <= 80
+                and (is_title_line(line) or bool(re.match(r"(?i)by\s+\S", line)))
                 and not line.endswith(SENTENCE_END) and not is_chapter_heading(line))
 
     def underlines(self, rule: str) -> bool:
