@@ -329,9 +329,3 @@ def test_her_father_is_the_man_who_shares_her_surname():
             "stood by the window.\n\n"
             "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n")
     assert speakers(text)["In this dirt?"] == "Thomas Bennet"
-
-
-def test_the_one_the_answer_calls_by_name_asked():
-    text = ("Natasha Rostova and Pierre Bezukhov sat by the fire. Anna Pavlovna came in.\n\n"
-            "“Where were you all day?”\n\n“At home, Natasha,” said Pierre.\n")
-    assert speakers(text)["Where were you all day?"] == "Natasha Rostova"

@@ -302,9 +302,6 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
     turn is spoken by whoever spoke two turns before or after (the nearer named tag).  A
     pronoun tag takes that speaker too when the gender agrees: "she said" between Natasha's
     turns is Natasha, whoever else was last named in the narration."""
-    for k, t in enumerate(turns):
-        if t.how == "implicit" and not (t.lead or t.cue) and (answered := _answered(turns, k)):
-            t.speaker, t.cue = answered, True
     named = [t.how == "explicit" or t.said == "I" or t.lead or t.cue for t in turns]
     for k, t in enumerate(turns):
         if named[k]:
@@ -312,18 +309,6 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
         found = _alternation(turns, named, k)
         if found and (t.how != "anaphoric" or (t.said and index.gender.get(found) == t.said)):
             t.speaker, t.how = found, t.how if t.how == "anaphoric" else "implicit"
-
-
-def _answered(turns: list[_Turn], k: int) -> str | None:
-    """"Where were you?" / "At home, Natasha.": the one the next turn calls by name spoke the turn
-    it answers."""
-    if k + 1 >= len(turns) or not _same_talk(turns, k, k + 1):
-        return None
-    nxt = turns[k + 1]
-    called = [v.character for v in nxt.vocatives if v.character and v.character != nxt.speaker]
-    if len(set(called)) == 1 and called[0] not in turns[k].unfit:
-        return called[0]
-    return None
 
 
 def _alternation(turns: list[_Turn], named: list[bool], k: int) -> str | None:
