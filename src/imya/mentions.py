@@ -257,7 +257,8 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             if all(titles.find(w) is not None for _, _, w in piece):
                 continue  # titles only: "Comrade Colonel", "Lieutenant Colonel"
             cut = _second_person(words)
-            for part, part_words in ((piece[:cut], words[:cut]), (piece[cut:], words[cut:])) if cut else ((piece, words),):
+            parts = [(piece[:cut], words[:cut]), (piece[cut:], words[cut:])] if cut else [(piece, words)]
+            for part, part_words in parts:
                 if _plausible(part_words, lower, mid):
                     text = " ".join(w for _, _, w in part)
                     out.append(Mention(part[0][0], part[-1][1], text, tuple(part_words)))
