@@ -329,3 +329,15 @@ def test_her_father_is_the_man_who_shares_her_surname():
             "stood by the window.\n\n"
             "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n")
     assert speakers(text)["In this dirt?"] == "Thomas Bennet"
+
+
+def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_the_speaker():
+    text = ("Kitty Shtcherbatskaya walked with Varvara Andreevna. Pierre Bezukhov followed.\n\n"
+            "“Your friend, Mademoiselle....”\n\n"
+            "“Varenka,” Varenka put in smiling, “that’s what everyone calls me.”\n\n"
+            "“Pierre!” called Pierre’s father from the house.\n")
+    d = doc(text)
+    quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
+    said = quotes["Varenka,"]
+    assert (said.speaker.name, said.attribution, said.vocatives) == ("Varvara Andreevna", "explicit", [])
+    assert quotes["Pierre!"].speaker.name != "Pierre Bezukhov"

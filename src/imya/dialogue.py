@@ -218,6 +218,10 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             if re.search(r"(?::|—|–|--|,)\s*$", text[before.start:before.end]):
                 speaker, how, said = _tagged(text, group, before.start, before.end, index, heard, talk_now,
                                              lead=True)
+        if how == "explicit" and speaker in called:
+            # "'Varenka,' Varenka put in": the tag names her; she says her own name
+            vocatives = [v for v in vocatives if v.character != speaker]
+            called.discard(speaker)
         unfit = set(called)
         if speaker is None or speaker in called:
             # "returned she", but no woman named yet: the turn-taking may not give a man

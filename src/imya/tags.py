@@ -145,8 +145,8 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
         if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
-        if _AFTER_GAP.fullmatch(text, verb.end(), m.start):
-            return ("name", cid), "explicit"
+        if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not re.match(r"['’]s\b", text[m.end:m.end + 2]):
+            return ("name", cid), "explicit"  # not "said Pierre's father"
     if _AND_SAID.search(text, max(a, verb.start() - 16), verb.start()):
         found = _sentence_subject(text, verb.start(), a, index)
         if found is not None:
