@@ -327,3 +327,13 @@ def test_folk_and_church_forms_of_one_name_are_one_character():
     forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
     assert {"Avdotya Nikitishna", "Evdoksya Kukshin", "Evdoksya"} in forms
     assert {"Katerina Ivanovna Marmeladov", "Ekaterina Ivanovna"} in forms
+
+
+def test_a_recurring_capitalised_pair_after_the_that_speaks_is_a_name():
+    rabbit = " ".join(f"Then the White Rabbit ran by {i}." for i in range(5))
+    service = " ".join(f"He served in the Civil Service {i} years." for i in range(5))
+    text = f"{rabbit} “Oh dear!” said the White Rabbit. Alice saw the Rabbit again. {service}\n"
+    found = [m.text for m in find(Document("s", "txt", text))]
+    assert found.count("White Rabbit") == 6 and "Civil Service" not in found
+    forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
+    assert forms["White Rabbit"] == {"White Rabbit", "Rabbit"}

@@ -201,17 +201,35 @@ def find(doc: Document) -> list[Mention]:
     # an interjection the text capitalises inside sentences again and again is a name: Pooh
     named = frozenset(w for w, n in mid.items() if n >= MIN_NAMED_INTERJECTION and not lower.get(w.lower())
                       and not_names().get(w.lower()) == "interjection")
+    epithets = _epithets(text)
     out: list[Mention] = []
     for start, end in spans:
         for run in _RUN.finditer(text, start, end):
-            out.extend(_split(run, lower, mid, named))
+            out.extend(_split(run, lower, mid, named, epithets))
     # "the Sokolovskys", "the Kirsanovs": a family, not a person (but Mr. Sikes is not a family of Sikes)
     names = {m.text for m in out}
     return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names)
                                    and text[max(0, m.start - 4):m.start].lower() == "the ")]
 
 
-def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = frozenset()) -> list[Mention]:
+_EPITHET = re.compile(r"\bthe ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])")
+MIN_EPITHET = 5  # times "the White Rabbit" recurs before it is a name, not an adjective and a name
+
+
+def _epithets(text: str) -> frozenset[str]:
+    """"The White Rabbit", "the Invisible Man": a capitalised pair after "the" that recurs and
+    speaks ("said the White Rabbit") is a name ("the Civil Service" never speaks)."""
+    from .tags import verb_rx
+
+    hits = [(m.group(1), m.start()) for m in _EPITHET.finditer(text)]
+    recurring = Counter(pair for pair, _ in hits)
+    after_verb = re.compile(r"(?i:" + verb_rx().pattern + r")\s+$")
+    return frozenset(pair for pair, at in hits
+                     if recurring[pair] >= MIN_EPITHET and after_verb.search(text, max(0, at - 25), at))
+
+
+def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = frozenset(),
+           epithets: frozenset = frozenset()) -> list[Mention]:
     """Cut a run of capitalised words at non-name words; keep the plausible names."""
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for w in re.finditer(r"\S+", run.group(0)):
@@ -238,10 +256,11 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
     after_the = run.string[max(0, run.start() - 4):run.start()] == "the "
     for n, piece in enumerate(pieces):
         # "the Lilas Brett ordered": after "the", a first word that is no title is a place or a thing
-        if n == 0 and after_the and len(piece) > 1 and titles.find(piece[0][2]) is None:
+        epithet = n == 0 and after_the and " ".join(w for _, _, w in piece) in epithets
+        if n == 0 and after_the and len(piece) > 1 and titles.find(piece[0][2]) is None and not epithet:
             piece = piece[1:]
         # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna", "Later Alyosha")
-        while len(piece) > 1 and titles.find(piece[0][2]) is None and _opener(piece[0][2], lower, mid):
+        while len(piece) > 1 and not epithet and titles.find(piece[0][2]) is None and _opener(piece[0][2], lower, mid):
             piece = piece[1:]
         if not piece or len(piece) > MAX_WORDS:
             continue
@@ -259,7 +278,7 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             cut = _second_person(words)
             parts = [(piece[:cut], words[:cut]), (piece[cut:], words[cut:])] if cut else [(piece, words)]
             for part, part_words in parts:
-                if _plausible(part_words, lower, mid):
+                if epithet or _plausible(part_words, lower, mid):
                     text = " ".join(w for _, _, w in part)
                     out.append(Mention(part[0][0], part[-1][1], text, tuple(part_words)))
     return out
