@@ -337,3 +337,11 @@ def test_a_recurring_capitalised_pair_after_the_that_speaks_is_a_name():
     assert found.count("White Rabbit") == 6 and "Civil Service" not in found
     forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
     assert forms["White Rabbit"] == {"White Rabbit", "Rabbit"}
+
+
+def test_metadata_without_a_story_gives_no_characters(tmp_path):
+    from imya.read import read
+
+    path = tmp_path / "tags.txt"
+    path.write_text("Rating: Teen And Up\nCharacters: Natasha Rostova, Ivan Petrovich\n", "utf-8")
+    assert cast(read(str(path))).characters == []

@@ -197,7 +197,7 @@ def find(doc: Document) -> list[Mention]:
     text = doc.text
     lower = lowercase_counts(text)
     mid = mid_sentence_words(text)
-    spans = [(p.start, p.end) for p in doc.story()] or [(0, len(text))]
+    spans = [(p.start, p.end) for p in doc.story()] if doc.paragraphs else [(0, len(text))]
     # an interjection the text capitalises inside sentences again and again is a name: Pooh
     named = frozenset(w for w, n in mid.items() if n >= MIN_NAMED_INTERJECTION and not lower.get(w.lower())
                       and not_names().get(w.lower()) == "interjection")
