@@ -22,6 +22,12 @@ def speakers(text: str) -> dict[str, str | None]:
     return {d.text[q.start:q.end]: q.speaker.name for q in dialogue(d).quotes}
 
 
+def attributions(text: str) -> dict[str, tuple[str | None, str]]:
+    """Each quoted piece's words → its speaker's name and how the speaker was found."""
+    d = doc(text)
+    return {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
+
+
 def contents(text: str) -> list[str]:
     d = doc(text)
     return [d.text[p.start:p.end] for p in find(d)]
@@ -272,8 +278,7 @@ def test_and_said_an_adjective_before_the_name_and_a_gerunds_owner():
             "“Thank you,” said tired Pierre.\n\n"
             "She was stopped by Pierre’s saying, with a smile, “Not yet.”\n\n"
             "“Why?” whispered Natasha to Pierre.\n")
-    d = doc(text)
-    got = {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
+    got = attributions(text)
     assert got["Come in."] == ("Natasha Rostova", "explicit")
     assert got["Thank you,"] == ("Pierre Bezukhov", "explicit")
     assert got["Not yet."] == ("Pierre Bezukhov", "explicit")
@@ -292,8 +297,7 @@ def test_in_a_first_person_story_the_narrator_is_the_other_party_of_an_untagged_
 def test_a_rank_in_lower_case_stands_for_the_character_of_that_title():
     text = ("Natasha Rostova sat with Count Mippipopolous at the table.\n\n"
             "“This is good wine,” said the count.\n\n“Is it?” said the lady.\n")
-    d = doc(text)
-    got = {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
+    got = attributions(text)
     assert got["This is good wine,"] == ("Count Mippipopolous", "explicit")
     assert got["Is it?"][0] == "Natasha Rostova"  # a lady, not Lady somebody
 
