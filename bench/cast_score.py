@@ -6,8 +6,10 @@ For each novel: pairwise precision, recall and F1 over name forms (two forms
 of one gold character should land in one predicted character, and forms of
 different characters in different ones), how many gold characters are found
 (one predicted character holds at least half of their forms), and form recall
-(gold forms the cast names at all).  With --pdnc, also how often our characters'
-gender agrees with PDNC's, weighted by mentions.
+(gold forms the cast names at all).  A form matches ours exactly, else without case or a
+leading "the" (PDNC's alias "The Dormouse" is our "Dormouse"), as bench/dialogue_score.py
+matches.  With --pdnc, also how often our characters' gender agrees with PDNC's, weighted by
+mentions.
 Gold: bench/gold/*.toml for ../shared/corpus; ../shared/pdnc/*/character_info.csv.
 """
 
@@ -27,13 +29,24 @@ SHARED = HERE.parent.parent / "shared"
 
 
 def predicted_owner(cast) -> dict[str, str]:
-    """Form text → the predicted character holding most of its mentions."""
+    """Form text → the predicted character holding most of its mentions; forms are also found
+    without case or a leading "the", as in bench/dialogue_score.py (PDNC's "The Dormouse" is our
+    "Dormouse"), the exact text first."""
+    from dialogue_score import loose
+
     best: dict[str, tuple[int, str]] = {}
     for c in cast.characters:
         for text, n in c.forms.items():
-            if n > best.get(text, (0, ""))[0]:
-                best[text] = (n, c.id)
+            for key in (text, "~" + loose(text)):
+                if n > best.get(key, (0, ""))[0]:
+                    best[key] = (n, c.id)
     return {t: cid for t, (n, cid) in best.items()}
+
+
+def owner_of(form: str, owner: dict[str, str]) -> str | None:
+    from dialogue_score import loose
+
+    return owner.get(form) or owner.get("~" + loose(form))
 
 
 def score(gold: dict[str, set[str]], owner: dict[str, str]) -> dict:
@@ -47,7 +60,8 @@ def score(gold: dict[str, set[str]], owner: dict[str, str]) -> dict:
     tp = fp = fn = 0
     for a, b in combinations(forms, 2):
         same_gold = form_gold[a] == form_gold[b]
-        same_pred = a in owner and b in owner and owner[a] == owner[b]
+        pa, pb = owner_of(a, owner), owner_of(b, owner)
+        same_pred = pa is not None and pa == pb
         tp += same_gold and same_pred
         fp += same_pred and not same_gold
         fn += same_gold and not same_pred
@@ -56,10 +70,10 @@ def score(gold: dict[str, set[str]], owner: dict[str, str]) -> dict:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     found = 0  # a gold character is found when one predicted character holds half its forms or more
     for fs in gold.values():
-        mine = [owner[f] for f in fs if f in form_gold and f in owner]
+        mine = [owner_of(f, owner) for f in fs if f in form_gold and owner_of(f, owner)]
         if mine and max(mine.count(o) for o in mine) * 2 >= len([f for f in fs if f in form_gold]):
             found += 1
-    recall_forms = sum(1 for f in forms if f in owner) / max(1, len(forms))
+    recall_forms = sum(1 for f in forms if owner_of(f, owner)) / max(1, len(forms))
     return {"precision": p, "recall": r, "f1": f1, "found": found, "characters": len(gold),
             "form_recall": recall_forms, "pairs": tp + fn}
 
@@ -82,7 +96,7 @@ def corpus(show: int) -> list[tuple[str, dict]]:
         results.append((spec["novel"], s))
         if show:
             for cid, fs in gold.items():
-                got = {f: owner.get(f) for f in sorted(fs)}
+                got = {f: owner_of(f, owner) for f in sorted(fs)}
                 if len(set(got.values())) > 1 or None in got.values():
                     print(f"    {cid}: {got}")
     return results
