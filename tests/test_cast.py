@@ -345,3 +345,10 @@ def test_metadata_without_a_story_gives_no_characters(tmp_path):
     path = tmp_path / "tags.txt"
     path.write_text("Rating: Teen And Up\nCharacters: Natasha Rostova, Ivan Petrovich\n", "utf-8")
     assert cast(read(str(path))).characters == []
+
+
+def test_a_title_in_the_plural_is_a_title():
+    text = ("Captain Frederick Wentworth came in. Later Captain Wentworth sat down, and the Captains Wentworth "
+            "and Harville walked out. Captain Wentworth laughed.\n")
+    forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
+    assert "Captains Wentworth" in forms["Captain Frederick Wentworth"]

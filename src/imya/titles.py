@@ -38,4 +38,9 @@ def titles() -> dict[str, Title]:
 
 
 def find(word: str) -> Title | None:
-    return titles().get(word.lower().rstrip("."))
+    """The title a word is, also in the plural ("the Captains Wentworth and Harville")."""
+    low = word.lower().rstrip(".")
+    found = titles().get(low)
+    if found is None and len(low) > 4 and low.endswith("s"):
+        found = titles().get(low[:-1])
+    return found
