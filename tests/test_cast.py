@@ -352,3 +352,9 @@ def test_a_title_in_the_plural_is_a_title():
             "and Harville walked out. Captain Wentworth laughed.\n")
     forms = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
     assert "Captains Wentworth" in forms["Captain Frederick Wentworth"]
+
+
+def test_pronouns_after_someone_else_is_named_say_nothing_of_the_first_name():
+    text = " ".join(f"The Caterpillar smoked, and Alice watched; she sighed {i}." for i in range(4)) + "\n"
+    genders = {c.name: c.gender for c in cast(Document("s", "txt", text)).characters}
+    assert genders["Caterpillar"] is None and genders["Alice"] == "f"

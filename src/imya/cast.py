@@ -356,9 +356,11 @@ def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> N
         if (c.gender is None or c.guessed) and id(c) in titled and len(titled[id(c)]) == 1:
             c.gender, c.guessed = next(iter(titled[id(c)])), False
     votes: dict[int, list[int]] = {}
-    for m, c in who:
+    for k, (m, c) in enumerate(who):
         if c.gender is None:
-            after = text[m.end:m.end + 80]
+            # up to the next name: "the Caterpillar ... and Alice ... she" is about Alice
+            stop = who[k + 1][0].start if k + 1 < len(who) and who[k + 1][1] is not c else m.end + 80
+            after = text[m.end:min(m.end + 80, stop)]
             after = after[:end.start()] if (end := _SPEECH.search(after)) else after
             v = votes.setdefault(id(c), [0, 0])
             v[0] += len(_HE.findall(after))
