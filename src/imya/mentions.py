@@ -189,7 +189,7 @@ _MID = re.compile(r"(?:(?<=[a-zà-ÿ,;:\-—–] )|(?<=[a-zà-ÿ,;:\-—–]\n)|
 
 def mid_sentence_words(text: str) -> Counter:
     """Capitalised words the text writes inside a sentence (names, not sentence openers), counted."""
-    return Counter(m.group(0) for m in _MID.finditer(text))
+    return Counter(_MID.findall(text))
 
 
 def find(doc: Document) -> list[Mention]:
@@ -228,11 +228,15 @@ def _epithets(text: str) -> frozenset[str]:
                      if recurring[pair] >= MIN_EPITHET and after_verb.search(text, max(0, at - 25), at))
 
 
+_WORD = re.compile(r"\S+")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = frozenset(),
            epithets: frozenset = frozenset()) -> list[Mention]:
     """Cut a run of capitalised words at non-name words; keep the plausible names."""
     pieces: list[list[tuple[int, int, str]]] = [[]]
-    for w in re.finditer(r"\S+", run.group(0)):
+    for w in _WORD.finditer(run.group(0)):
         word = w.group(0)
         sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
@@ -249,7 +253,7 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         if bare != word:  # a possessive or a full stop ends the name
             pieces.append([])
     # "Kazansky station", "Nevsky prospect": a place word in lower case right after the run
-    after = re.match(r"\s+([a-z]+)", run.string[run.end():run.end() + 20])
+    after = _NEXT_WORD.match(run.string, run.end(), run.end() + 20)
     if after and not_names().get(after.group(1)) == "place_word":
         pieces[-1] = []
     out = []
