@@ -358,3 +358,8 @@ def test_pronouns_after_someone_else_is_named_say_nothing_of_the_first_name():
     text = " ".join(f"The Caterpillar smoked, and Alice watched; she sighed {i}." for i in range(4)) + "\n"
     genders = {c.name: c.gender for c in cast(Document("s", "txt", text)).characters}
     assert genders["Caterpillar"] is None and genders["Alice"] == "f"
+
+
+def test_an_epithet_keeps_a_word_that_is_no_name_alone():
+    text = " ".join(f"Then the March Hare ran {i}." for i in range(5)) + " “Oh,” said the March Hare. In March it rained.\n"
+    assert [m.text for m in find(Document("s", "txt", text))] == ["March Hare"] * 6

@@ -236,13 +236,17 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
            epithets: frozenset = frozenset()) -> list[Mention]:
     """Cut a run of capitalised words at non-name words; keep the plausible names."""
     pieces: list[list[tuple[int, int, str]]] = [[]]
-    for w in _WORD.finditer(run.group(0)):
+    after_the = run.string[max(0, run.start() - 4):run.start()] == "the "
+    # "the March Hare": an epithet keeps a word that is no name alone
+    lead = _POSSESSIVE.sub("", " ".join(run.group(0).split()[:2])).rstrip(".,;:!?")
+    pinned = 2 if after_the and lead in epithets else 0
+    for i, w in enumerate(_WORD.finditer(run.group(0))):
         word = w.group(0)
         sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
         base = run.start() + w.start()
         kind = not_names().get(bare.lower().rstrip("."))
-        if kind and titles.find(bare) is None and bare not in named:
+        if kind and titles.find(bare) is None and bare not in named and i >= pinned:
             if kind == "place_word":
                 pieces[-1] = []  # Vasilyevsky Island: the name before it is the place's
             pieces.append([])
@@ -257,7 +261,6 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
     if after and not_names().get(after.group(1)) == "place_word":
         pieces[-1] = []
     out = []
-    after_the = run.string[max(0, run.start() - 4):run.start()] == "the "
     for n, piece in enumerate(pieces):
         # "the Lilas Brett ordered": after "the", a first word that is no title is a place or a thing
         epithet = n == 0 and after_the and " ".join(w for _, _, w in piece) in epithets
@@ -270,7 +273,8 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             continue
         words = []
         for i, (_, _, w) in enumerate(piece):
-            parsed = Word(w, "name", w.lower(), None) if w in named else parse_word(w, i == 0)
+            parsed = (Word(w, "name", w.lower(), None) if w in named or (epithet and parse_word(w, i == 0) is None)
+                      else parse_word(w, i == 0))
             if parsed is None:
                 break
             words.append(parsed)
