@@ -80,6 +80,7 @@ class _Scanner:
         self.spans: list[tuple[int, int]] = []  # each line's text, without its indent or line end
         self.gap = -1  # offset of a long run of blank lines, kept if story follows story
         self.meta: dict[str, str | list[str]] = {}  # the title, byline and labelled lines before the story
+        self.story_seen = False
 
     def run(self, text: str) -> None:
         pos = 0
@@ -132,7 +133,7 @@ class _Scanner:
         if self.start < 0:
             return
         lines, spans = self.lines, self.spans
-        fields = _fields(lines) if not any(p.kind == "story" for p in self.paragraphs) else {}
+        fields = _fields(lines) if not self.story_seen else {}
         if fields:  # FanFicFare's "Rating: Teen" lines over the story
             self.add(self.start, self.end, "metadata")
             self.meta.update(fields)
@@ -161,12 +162,13 @@ class _Scanner:
         self.gap = -1
         if kind == "heading":
             self.heads.append((start, title, level))
+        self.story_seen = self.story_seen or kind == "story"
         self.paragraphs.append(Paragraph(start, end, kind))
 
     def top_line(self, lines: list[str]) -> bool:
         """A one-line title-like paragraph before any story: the title or a byline."""
         line = lines[0].strip()
-        return (len(lines) == 1 and not any(p.kind == "story" for p in self.paragraphs) and len(line) <= 80
+        return (len(lines) == 1 and not self.story_seen and len(line) <= 80
                 and (is_title_line(line) or bool(re.match(r"(?i)by\s+\S", line)))
                 and not line.endswith(SENTENCE_END) and not is_chapter_heading(line))
 
