@@ -363,3 +363,13 @@ def test_pronouns_after_someone_else_is_named_say_nothing_of_the_first_name():
 def test_an_epithet_keeps_a_word_that_is_no_name_alone():
     text = " ".join(f"Then the March Hare ran {i}." for i in range(5)) + " “Oh,” said the March Hare. In March it rained.\n"
     assert [m.text for m in find(Document("s", "txt", text))] == ["March Hare"] * 6
+
+
+def test_a_storys_character_tags_name_the_characters_the_text_calls_by_short_forms():
+    from imya.document import Paragraph
+
+    text = "Natasha came in. Later Natasha sat down, and Romanoff laughed. Yelena waved.\n"
+    tags = ["Natasha Romanoff (Marvel)", "Yelena Belova", "Bucky Barnes"]
+    doc = Document("s", "txt", text, [Paragraph(0, len(text) - 1)], metadata={"characters": tags})
+    found = {c.name: set(c.forms) for c in cast(doc).characters}
+    assert found == {"Natasha Romanoff": {"Natasha", "Romanoff"}, "Yelena Belova": {"Yelena"}}

@@ -253,6 +253,7 @@ def cast(doc: Document) -> Cast:
     alone = {s.surname for s in parsed.values() if s.size() == 1 and s.surname}
     parsed = {t: replace(s, lone_surname=True) if s.given and s.surname in alone else s for t, s in parsed.items()}
     people = _anchor_characters(found, parsed)
+    _tagged_characters(doc, people)
     assigned: dict[str, Counter] = {}
     who: list[tuple[Mention, Character]] = []
 
@@ -402,6 +403,24 @@ def _anchor_characters(found: list[Mention], parsed: dict[str, Slots]) -> list[C
         c.absorb(s)
         weight[id(c)] += count
     return people
+
+
+def _tagged_characters(doc: Document, people: list[Character]) -> None:
+    """AO3 and FanFicFare list a story's characters by full name ("Natasha Romanoff (Marvel)"):
+    each is a character the text's short forms and surnames may join, named by the tag unless
+    the text names them as fully.  A tag the text never uses leaves no character."""
+    tags = doc.metadata.get("characters", [])
+    for tag in tags if isinstance(tags, list) else []:
+        m = mentions_mod.parse_name(re.sub(r"\s*\(.*?\)\s*$", "", tag))  # the fandom in brackets
+        s = slots(m) if m else None
+        if s is None or s.size() < 2:
+            continue
+        fitting = [c for c in people if c.fits(s)]
+        c = max(fitting, key=lambda c: c.agreement(s)) if fitting else Character(id="")
+        if not fitting:
+            people.append(c)
+            c.best = (True, s.size(), 0, m.text)
+        c.absorb(s)
 
 
 def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give,

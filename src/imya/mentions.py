@@ -178,6 +178,15 @@ MIN_NAMED_INTERJECTION = 20  # times inside sentences, never in lower case
 _WEAK_Y = re.compile(r"(?<![oiygh])(?<![^c]k)y$")
 
 
+def parse_name(name: str) -> Mention | None:
+    """A name written on its own, as in a story's tags ("Natasha Romanoff"), parsed word by word;
+    None if a word cannot be part of a name."""
+    words = [parse_word(w, i == 0) for i, w in enumerate(name.split())]
+    if not words or None in words:
+        return None
+    return Mention(0, len(name), " ".join(name.split()), tuple(words))
+
+
 def lowercase_counts(text: str) -> Counter:
     return Counter(_LOWER_WORD.findall(text))
 
