@@ -333,14 +333,18 @@ def _places(text: str, who: list[tuple[Mention, Character]]) -> set[int]:
     return {k for k, n in placed.items() if k not in people and n >= MIN_PLACE and n >= PLACE_SHARE * seen[k]}
 
 
+def _he_she(text: str, m: Mention, stop: int) -> tuple[int, int]:
+    """The he's and she's in the narration right after a name (80 characters at most, up to
+    `stop` and never into speech)."""
+    after = text[m.end:min(m.end + 80, stop)]
+    after = after[:end.start()] if (end := _SPEECH.search(after)) else after
+    return len(_HE.findall(after)), len(_SHE.findall(after))
+
+
 def _pronoun_votes(text: str, group: list[Mention]) -> str | None:
     """The gender the he's and she's right after these mentions give, if they give one."""
-    he = she = 0
-    for m in group:
-        after = text[m.end:m.end + 80]
-        after = after[:end.start()] if (end := _SPEECH.search(after)) else after
-        he += len(_HE.findall(after))
-        she += len(_SHE.findall(after))
+    counts = [_he_she(text, m, m.end + 80) for m in group]
+    he, she = sum(h for h, _ in counts), sum(s for _, s in counts)
     if he + she < MIN_VOTES:
         return None
     return "m" if he > 2 * she else "f" if she > 2 * he else None
@@ -361,11 +365,10 @@ def _genders_from_pronouns(text: str, who: list[tuple[Mention, Character]]) -> N
         if c.gender is None:
             # up to the next name: "the Caterpillar ... and Alice ... she" is about Alice
             stop = who[k + 1][0].start if k + 1 < len(who) and who[k + 1][1] is not c else m.end + 80
-            after = text[m.end:min(m.end + 80, stop)]
-            after = after[:end.start()] if (end := _SPEECH.search(after)) else after
+            he, she = _he_she(text, m, stop)
             v = votes.setdefault(id(c), [0, 0])
-            v[0] += len(_HE.findall(after))
-            v[1] += len(_SHE.findall(after))
+            v[0] += he
+            v[1] += she
     for _, c in who:
         he, she = votes.get(id(c), (0, 0))
         if c.gender is None and he + she >= MIN_VOTES:
@@ -424,7 +427,7 @@ def _tagged_characters(doc: Document, people: list[Character]) -> None:
 
 
 def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give,
-                 text: str = "") -> list[Character]:
+                 text: str) -> list[Character]:
     """Give a group of one-part mentions (Rodya, Raskolnikov) to the characters they fit.
 
     A character whose given name fits but who is never named near the group's

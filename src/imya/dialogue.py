@@ -389,6 +389,12 @@ def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
     return all(turns[i + 1].first - turns[i].last == 1 for i in range(lo, hi))
 
 
+def _around(group, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """The narration of a paragraph around its quoted pieces: before, between and after them."""
+    edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
+    return list(zip(edges[::2], edges[1::2], strict=True))
+
+
 def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk,
             lead: bool = False) -> tuple[str | None, str, str | None]:
     """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said', 'said the girl'.
@@ -398,8 +404,7 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
     # only the narration right before or after each piece can tag it
     reach = 2 * TAG_REACH + 30
     regions = []
-    edges = [p_start, p_end] if lead else [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
-    for a, b in zip(edges[::2], edges[1::2], strict=True):
+    for a, b in [(p_start, p_end)] if lead else _around(group, p_start, p_end):
         a, b = max(a, p_start), min(b, p_end)
         if b - a > 2 * reach:
             regions += [(a, a + reach), (b - reach, b)]
@@ -528,8 +533,7 @@ _ACTS = re.compile(r"(?:^|(?<=[.!?;]))[\s\"“”’']*(He|She)\s+(?!said|says|a
 def _acting_pronoun(group, p_start: int, p_end: int, index: _Index, heard) -> str | None:
     """"She smiled. 'Of course.'": whom a he or she opening a sentence of the paragraph's
     narration stands for."""
-    edges = [p_start] + [x for g in group for x in (g.start - 1, g.end + 1)] + [p_end]
-    for a, b in zip(edges[::2], edges[1::2], strict=True):
+    for a, b in _around(group, p_start, p_end):
         m = _ACTS.search(index.text, a, b) if b > a else None
         if m:
             return index.last_of_gender(m.start(1), PRONOUNS[m.group(1).lower()], heard)

@@ -282,8 +282,9 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             continue
         words = []
         for i, (_, _, w) in enumerate(piece):
-            parsed = (Word(w, "name", w.lower(), None) if w in named or (epithet and parse_word(w, i == 0) is None)
-                      else parse_word(w, i == 0))
+            parsed = parse_word(w, i == 0)
+            if w in named or (epithet and parsed is None):  # "Pooh", "the March Hare"
+                parsed = Word(w, "name", w.lower(), None)
             if parsed is None:
                 break
             words.append(parsed)
