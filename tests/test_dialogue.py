@@ -147,6 +147,35 @@ def test_a_name_used_in_address_joins_the_surname_of_the_narration():
     assert "Semen Semenovitch" not in murazov.forms
 
 
+MISNAMED = """Yekaterina Pavlovna Orlova kept the inn; the clerk Kolotov lodged with her.
+
+“Good evening, Yekaterina Ivanovna...” said the captain.
+
+“Yekaterina Pavlovna,” corrected Kolotov.
+
+“My name is Kolotkov, sir, not Kolotov,” said the new lodger, and the captain shrugged. Kolotov laughed.
+
+Marya Karlovna Stein came in. “You are not Marya Ivanovna, but Marya Karlovna,” said Kolotov.
+Marya Ivanovna had been her name at the other inn.
+
+“I am Sonya, not Natasha,” said Sonya. Natasha was her sister.
+
+Vera Pavlovna Lvova wrote. “Tell Vera Nikolaevna--I mean, Vera Pavlovna--that I am coming,” said the captain.
+"""
+
+
+def test_names_the_text_corrects_are_one_person_and_a_mistaken_identity_is_two():
+    from imya.links import cast_and_dialogue
+
+    result, _ = cast_and_dialogue(doc(MISNAMED))
+    owner = {f: c.id for c in result.characters for f in c.forms}
+    assert owner["Yekaterina Ivanovna"] == owner["Yekaterina Pavlovna Orlova"]  # "corrected"
+    assert owner["Marya Ivanovna"] == owner["Marya Karlovna Stein"]  # "not X, but Y"
+    assert owner["Kolotkov"] == owner["Kolotov"]  # a surname mangled, "not X"
+    assert owner["Vera Nikolaevna"] == owner["Vera Pavlovna Lvova"]  # "I mean"
+    assert owner["Sonya"] != owner["Natasha"]  # no name in common: two people
+
+
 def test_a_letter_read_aloud_addresses_nobody_in_the_room():
     text = ("Natalia Alianovna Romanova opened the box. Yelena Ivanovna Belova held the torch.\n\n"
             "“My dear Vassa,” Natalia Alianovna read by torchlight. “The river is frozen.”\n")

@@ -5,20 +5,24 @@ surname in the narration: "Semen Semenovitch, listen," says Murazov to the man
 the narration calls Khlobuev.  When the name a speaker calls out (a vocative)
 keeps landing on the same other party of the exchange, and the two characters'
 names do not conflict (one has the given name and patronymic, the other only
-the surname), they are one person.
+the surname), they are one person.  So are two names the text says are one
+(identity.py: "My name is Vrazumihin, not Razumihin").
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 
 from .cast import Cast, Character, _name_ids, families
 from .cast import cast as build_cast
 from .dialogue import Dialogue, dialogue
 from .document import Document
+from .identity import statements
 
 MIN_EVIDENCE = 2  # exchanges in which the name was called out to the same other party
 MIN_SHARE = 0.6  # of all the times the name was called out
+NEAR_SURNAME = 0.85  # Vrazumihin and Razumihin: one surname mangled
 
 
 def partners(dlg: Dialogue) -> dict[str, Counter]:
@@ -47,11 +51,19 @@ def _complementary(a: Character, b: Character) -> bool:
     return bool(named and bare)
 
 
+def _shares(a: Character, b: Character) -> bool:
+    """The two have a given name in common, or one surname (nearly)."""
+    if a.given & b.given:
+        return True
+    return bool(a.surname and b.surname
+                and SequenceMatcher(None, a.surname, b.surname).ratio() >= NEAR_SURNAME)
+
+
 def cast_and_dialogue(doc: Document) -> tuple[Cast, Dialogue]:
     """The whole pipeline: names → cast → dialogue → the cast joined by address."""
     result = build_cast(doc)
     dlg = dialogue(doc, result)
-    linked, rename = link(result, dlg)
+    linked, rename = link(result, dlg, doc.text)
     if rename:
         _relabel(dlg, rename, {c.id: c.name for c in linked.characters})
     return linked, dlg
@@ -69,12 +81,21 @@ def _relabel(dlg: Dialogue, rename: dict[str, str], names: dict[str, str]) -> No
         p.speaker = rename.get(p.speaker, p.speaker) if p.speaker else None
 
 
-def link(result: Cast, dlg: Dialogue) -> tuple[Cast, dict[str, str]]:
-    """The cast with address-linked characters joined (ids and families recomputed), and the
-    old id → new id of every character."""
+def link(result: Cast, dlg: Dialogue, text: str = "") -> tuple[Cast, dict[str, str]]:
+    """The cast with address-linked characters, and those the text equates, joined (ids and
+    families recomputed), and the old id → new id of every character."""
     by_id = {c.id: c for c in result.characters}
     evidence = partners(dlg)
     merged: dict[str, str] = {}
+    same = statements(text, result.mentions, lambda a, b: _shares(by_id[a], by_id[b]))
+    for aid, bid in same:
+        a, b = by_id[_final(aid, merged)], by_id[_final(bid, merged)]
+        if a is b or (a.gender and b.gender and a.gender != b.gender):
+            continue
+        if (b.mentions, -b.first_offset) > (a.mentions, -a.first_offset):
+            a, b = b, a
+        _absorb(a, b)
+        merged[b.id] = a.id
     for vid, others in sorted(evidence.items(), key=lambda kv: -sum(kv[1].values())):
         (oid, n), total = others.most_common(1)[0], sum(others.values())
         v, o = by_id.get(vid), by_id.get(oid)
@@ -91,7 +112,7 @@ def link(result: Cast, dlg: Dialogue) -> tuple[Cast, dict[str, str]]:
         c.id = ""
     people.sort(key=lambda c: (-c.mentions, c.first_offset))
     _name_ids(people)
-    final = {old: merged.get(old, old) for old in old_ids.values()}
+    final = {old: _final(old, merged) for old in old_ids.values()}
     new_id = {old_ids[id(c)]: c.id for c in people}
     rename = {old: new_id[final[old]] for old in old_ids.values()}
     ambiguous = []
@@ -101,6 +122,12 @@ def link(result: Cast, dlg: Dialogue) -> tuple[Cast, dict[str, str]]:
             ambiguous.append({"text": a["text"], "candidates": candidates})
     mentions = [(m, rename[cid]) for m, cid in result.mentions]
     return Cast(people, ambiguous, families(people), mentions), rename
+
+
+def _final(cid: str, merged: dict[str, str]) -> str:
+    while cid in merged:
+        cid = merged[cid]
+    return cid
 
 
 def _absorb(target: Character, other: Character) -> None:
