@@ -373,3 +373,12 @@ def test_a_storys_character_tags_name_the_characters_the_text_calls_by_short_for
     doc = Document("s", "txt", text, [Paragraph(0, len(text) - 1)], metadata={"characters": tags})
     found = {c.name: set(c.forms) for c in cast(doc).characters}
     assert found == {"Natasha Romanoff": {"Natasha", "Romanoff"}, "Yelena Belova": {"Yelena"}}
+
+
+def test_a_misprinted_patronymic_is_the_same_fathers():
+    text = ("Yevgeny Vassilyitch Bazarov came in. Arkady quoted Yevgeny Onyegin at him.\n\n"
+            "Yevgeny Vassilyitch laughed. Later Anna asked whether Yevgeny Vassilvitch was still living.\n")
+    result = cast(Document("s.txt", "txt", text))
+    bazarov = by_name(result, "Bazarov")
+    assert {"Yevgeny Vassilyitch", "Yevgeny Vassilvitch"} <= set(bazarov.forms)
+    assert "Yevgeny Onyegin" not in bazarov.forms

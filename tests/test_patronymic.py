@@ -4,7 +4,7 @@ import pytest
 
 from imya import derive_patronymic, parse_patronymic
 from imya.errors import ImyaError
-from imya.patronymic import answer
+from imya.patronymic import answer, nearest
 
 
 @pytest.mark.parametrize("father, male, female", [
@@ -79,3 +79,8 @@ def test_answer_takes_a_patronymic_or_a_father():
 def test_bad_fathers(bad):
     with pytest.raises(ImyaError):
         answer(bad)
+
+
+def test_nearest_finds_the_patronymics_a_misprint_stands_for():
+    assert "Васильевич" in nearest("Вассилвич")  # Vassilvitch in a translation
+    assert nearest("Алиановна") == ()  # a regular patronymic of an unknown name

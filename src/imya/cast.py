@@ -20,6 +20,7 @@ from functools import lru_cache
 from . import mentions as mentions_mod
 from .document import Document
 from .mentions import Mention
+from .patronymic import nearest as nearest_patronymics
 from .patronymic import parse as parse_patronymic
 from .spelling import latin_keys
 from .translit import to_latin
@@ -55,8 +56,13 @@ class Slots:
 
 @lru_cache(maxsize=4096)
 def _fathers(patronymic: str) -> frozenset[str]:
+    from .kb import load
+
     parsed = parse_patronymic(patronymic)
     fathers = frozenset(f.cyrillic for f in parsed.fathers) if parsed else frozenset()
+    if not any(f in load().names for f in fathers):  # a misprint (Vassilvitch): the nearest spellings' fathers
+        near = (parse_patronymic(p) for p in nearest_patronymics(patronymic))
+        fathers |= {f.cyrillic for p in near if p for f in p.fathers}
     return fathers or frozenset({patronymic.lower()})
 
 

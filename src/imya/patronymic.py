@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cache
 
 from . import kb
@@ -164,6 +165,29 @@ def parse(cyr: str) -> Parsed | None:
                 "which is not a Russian name imya knows; the patronymic is formed regularly")
         return Parsed(cyr, gender, [ref(father)], False, None, [note])
     return None
+
+
+@cache
+def _by_key() -> dict[str, str]:
+    """The lossy Latin key of every patronymic in the data → the patronymic."""
+    from .spelling import latin_keys
+    from .translit import to_latin
+
+    out: dict[str, str] = {}
+    for cyr in kb.load().patronymics:
+        out.setdefault(latin_keys(to_latin(cyr))[0], cyr)
+    return out
+
+
+@cache
+def nearest(cyr: str, cutoff: float = 0.9) -> tuple[str, ...]:
+    """The patronymics of the data spelt nearly like `cyr`, for a misprint no rule parses:
+    Вассилвич (Vassilvitch) → Васильич, Васильевич."""
+    from .spelling import latin_keys
+    from .translit import to_latin
+
+    keys = _by_key()
+    return tuple(keys[k] for k in get_close_matches(latin_keys(to_latin(cyr))[0], keys, n=3, cutoff=cutoff))
 
 
 def answer(query: str) -> Derived | Parsed:
