@@ -167,6 +167,9 @@ def parse(cyr: str) -> Parsed | None:
     return None
 
 
+_REGULAR = re.compile(r"[оеё]в(?:ич|на)$")
+
+
 @cache
 def _by_key() -> dict[str, str]:
     """The lossy Latin key of every patronymic in the data → the patronymic."""
@@ -181,11 +184,14 @@ def _by_key() -> dict[str, str]:
 
 @cache
 def nearest(cyr: str, cutoff: float = 0.9) -> tuple[str, ...]:
-    """The patronymics of the data spelt nearly like `cyr`, for a misprint no rule parses:
-    Вассилвич (Vassilvitch) → Васильич, Васильевич."""
+    """The patronymics of the data spelt nearly like `cyr`, for a misprint: Вассилвич
+    (Vassilvitch) → Васильевич, Васильич.  A regular -ович/-овна is taken to be the son or
+    daughter of a name imya lacks (Джоновна is John's daughter, not Иона's): none."""
     from .spelling import latin_keys
     from .translit import to_latin
 
+    if _REGULAR.search(cyr.lower()):
+        return ()
     keys = _by_key()
     return tuple(keys[k] for k in get_close_matches(latin_keys(to_latin(cyr))[0], keys, n=3, cutoff=cutoff))
 

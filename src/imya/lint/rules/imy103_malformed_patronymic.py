@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...patronymic import derive, parse
+from ...patronymic import derive, nearest, parse
 from ...search import lookup, spellings
 from .. import Finding, loose, word_spans
 
@@ -14,8 +14,9 @@ SEVERITY = "warning"
 SUMMARY = "A patronymic is the father's name + -ovich/-evich (men) or -ovna/-evna (women), with set exceptions."
 DOC = """
 What it flags: a patronymic formed wrongly (Alexeivna for Alexeyevna,
-Ivanevna for Ivanovna); and, as information, a patronymic made from a father's
-name that is not Russian (Alianovna, from "Alian"). Old English spellings of a
+Ivanevna for Ivanovna); and, as information, a patronymic a letter or two
+from one imya knows (Vassilvitch: perhaps Vasilyevich), and a patronymic made
+from a father's name that is not Russian (Alianovna, from "Alian"). Old English spellings of a
 correct patronymic (Ivanitch, Zaharovitch) are not malformed and are left alone.
 
 Why a Russian reader minds: the patronymic is built by fixed rules from the
@@ -26,7 +27,8 @@ Example: "Vasilisa Alexeivna nodded."
 
 Instead: Vasilisa Alexeyevna. `imya patronymic Alexei` gives both forms.
 """
-MUST_FLAG = ["Vasilisa Alexeivna nodded.", "Natalia Alianovna Romanova laughed."]
+MUST_FLAG = ["Vasilisa Alexeivna nodded.", "Natalia Alianovna Romanova laughed.",
+             "Yevgeny Vassilvitch is still living?"]
 MUST_PASS = ["Vasilisa Alexeyevna nodded.", "Ivan Ilyich smiled.", "Yelena Ivanovna sighed.",
              "Ivan Ivanitch Klopstock smiled.", "Semyon Zaharovitch smiled."]
 
@@ -74,6 +76,15 @@ def _judge(w, start: int, end: int) -> Finding | None:
                        start, end, suggestion=form)
     if parsed is None or not parsed.fathers or not (parsed.notes and "not a Russian name" in parsed.notes[0]):
         return None
+    near = [(x, p) for x in nearest(w.value) if (p := parse(x)) and p.fathers]
+    if near:  # a letter or two from a patronymic imya knows: a misprint or a loose spoken form
+        spelt, known = near[0]
+        right = derive(known.fathers[0].cyrillic)
+        form = (right.female if parsed.gender == "f" else right.male).latin
+        spoken = f", spoken {spelt}" if known.colloquial_of else ""
+        return Finding(CODE, "info", f"'{w.text}' is no patronymic imya knows: perhaps {form}{spoken}",
+                       start, end, explanation="The nearest patronymic imya knows is spelt almost the same; "
+                       "a misprint, or a spoken form written loosely.", suggestion=form)
     return Finding(CODE, "info", f"'{w.text}' is formed from '{parsed.fathers[0].latin}', which is not a Russian name",
                    start, end, explanation="The patronymic is regular, but a Russian reader will notice "
                    "the father's name is not Russian; fine if the father is foreign.")
