@@ -371,3 +371,13 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
 ])
 def test_who_speaks(text, words, speaker):
     assert speakers(text)[words] == speaker
+
+
+def test_a_pronoun_tag_after_the_one_woman_its_paragraph_names_is_hers_whatever_the_turn_taking():
+    text = ("Lady Henry sat by the fire with Sibyl Vane.\n\n"
+            "“I am so happy!” said Sibyl.\n\n"
+            "“Happy?” said Lady Henry.\n\n"
+            "“Yes,” said Sibyl.\n\n"
+            "Mrs. Vane winced and put her hands on her daughter’s head. “Happy!” she echoed.\n\n"
+            "“Of course,” said Sibyl.\n")
+    assert speakers(text)["Happy!"] == "Mrs. Vane"

@@ -233,7 +233,13 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
         named_here = {c for _, c in index.narration_in(p_start, p_end) if c not in unfit}
-        turns[-1].lead = how == "implicit" and named_here == {speaker}
+        # "Mrs. Vane winced. 'Happy!' she echoed": the one woman the paragraph names is the "she",
+        # whatever the turn-taking says; named before the quote, she is the "she" however resolved
+        same_gender = {c for c in named_here if index.gender.get(c) == said} \
+            if how == "anaphoric" and said in ("m", "f") else set()
+        if len(same_gender) == 1 and same_gender <= {c for _, c in index.narration_in(p_start, group[0].start)}:
+            speaker = turns[-1].speaker = next(iter(same_gender))
+        turns[-1].lead = (how == "implicit" and named_here == {speaker}) or same_gender == {speaker}
         turns[-1].cue = how == "implicit" and bool(history) and speaker == history[-1][2] and not named_here
         who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
         if who and not named_here and who not in unfit:
