@@ -75,7 +75,7 @@ def score(gold: dict[str, set[str]], owner: dict[str, str]) -> dict:
             found += 1
     recall_forms = sum(1 for f in forms if owner_of(f, owner)) / max(1, len(forms))
     return {"precision": p, "recall": r, "f1": f1, "found": found, "characters": len(gold),
-            "form_recall": recall_forms, "pairs": tp + fn}
+            "form_recall": recall_forms, "pairs": tp + fn, "tp": tp, "fp": fp, "fn": fn}
 
 
 def run_cast(path: Path):
@@ -135,7 +135,10 @@ def report(title: str, results: list[tuple[str, dict]]) -> None:
     tp_pairs = sum(s["pairs"] for _, s in results)
     if results:
         mean_f1 = sum(s["f1"] for _, s in results) / len(results)
-        print(f"  mean F1 {mean_f1:.3f} over {len(results)} novels ({tp_pairs} gold pairs)")
+        tp, fp, fn = (sum(s[k] for _, s in results) for k in ("tp", "fp", "fn"))
+        pooled = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"  mean F1 {mean_f1:.3f} over {len(results)} novels ({tp_pairs} gold pairs); "
+              f"pooled over all pairs {pooled:.3f}")
 
 
 def main() -> None:
