@@ -6,7 +6,8 @@ For each novel: pairwise precision, recall and F1 over name forms (two forms
 of one gold character should land in one predicted character, and forms of
 different characters in different ones), how many gold characters are found
 (one predicted character holds at least half of their forms), and form recall
-(gold forms the cast names at all).  A form matches ours exactly, else without case or a
+(gold forms the cast names at all); over all novels, the mean F1 and the F1 of all their pairs
+pooled.  A form matches ours exactly, else without case or a
 leading "the" (PDNC's alias "The Dormouse" is our "Dormouse"), as bench/dialogue_score.py
 matches.  With --pdnc, also how often our characters' gender agrees with PDNC's, weighted by
 mentions.
