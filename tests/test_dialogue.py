@@ -381,3 +381,10 @@ def test_a_pronoun_tag_after_the_one_woman_its_paragraph_names_is_hers_whatever_
             "Mrs. Vane winced and put her hands on her daughter’s head. “Happy!” she echoed.\n\n"
             "“Of course,” said Sibyl.\n")
     assert speakers(text)["Happy!"] == "Mrs. Vane"
+
+
+def test_a_pronoun_before_the_verb_speaks_and_the_name_after_it_is_spoken_to():
+    text = ("Alice and the Gryphon walked on to the Mock Turtle.\n\n"
+            "“What is his sorrow?” she asked the Gryphon.\n\n"
+            "“It’s all his fancy,” said the Gryphon.\n")
+    assert speakers(text)["What is his sorrow?"] == "Alice"

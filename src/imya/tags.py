@@ -144,6 +144,11 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
         gap = text[m.end:verb.start()]
         if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
+    # "she asked the Gryphon", "I asked Mike": a pronoun before the verb is the subject, the name
+    # after it the one spoken to
+    before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
+    if before is not None:
+        return ("pronoun", PRONOUNS[before.group(1).lower()]), "anaphoric"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
         if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not re.match(r"['’]s\b", text[m.end:m.end + 2]):
             return ("name", cid), "explicit"  # not "said Pierre's father"
@@ -151,9 +156,7 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
         found = _sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
-    before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
-    after = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
-    pronoun = (before or after)
+    pronoun = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
     if pronoun is not None:
         return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
     after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
