@@ -388,3 +388,15 @@ def test_a_pronoun_before_the_verb_speaks_and_the_name_after_it_is_spoken_to():
             "“What is his sorrow?” she asked the Gryphon.\n\n"
             "“It’s all his fancy,” said the Gryphon.\n")
     assert speakers(text)["What is his sorrow?"] == "Alice"
+
+
+def test_the_one_a_tag_says_is_spoken_to_is_the_addressee_and_answers_next():
+    text = ("Alice, the Gryphon and the Hatter sat on the rock. The Hatter sighed.\n\n"
+            "“What is his sorrow?” she asked the Gryphon.\n\n"
+            "“It’s all his fancy, that.”\n\n"
+            "“Shall we dance?” said Alice to the Hatter.\n")
+    d = doc(text)
+    quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
+    assert quotes["What is his sorrow?"].addressees[0].name == "Gryphon"
+    assert quotes["It’s all his fancy, that."].speaker.name == "Gryphon"
+    assert quotes["Shall we dance?"].addressees[0].name == "Hatter"

@@ -169,6 +169,7 @@ class _Turn:
     said: str | None = None  # the gender a pronoun or noun tag gives ("she said"), or I
     lead: bool = False  # untagged, but the one character its paragraph names
     cue: bool = False  # untagged, but called by name in the turn before
+    told: str | None = None  # the one the narration says it is spoken to ("she asked the Gryphon")
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -246,11 +247,35 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             speaker, how = who, "implicit"
             turns[-1].speaker, turns[-1].how, turns[-1].lead = who, how, True
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
-        addressee = named or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
-        history = [*history, (speaker, addressee, named)][-4:]
+        turns[-1].told = _spoken_to(text, group, p_start, p_end, index, speaker)
+        addressee = named or turns[-1].told or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
+        history = [*history, (speaker, addressee, named or turns[-1].told)][-4:]
         if speaker and speaker[0] != "?" and how != "implicit":  # a guess is no evidence for "he said"
             heard.append((group[0].start, speaker))
     return turns
+
+
+_TO = re.compile(r"\b(?:to|towards)\s+(?:the\s+)?$")
+_TURNING = re.compile(r"\bturn(?:s|ed|ing)\b")
+_VERB_OBJECT = re.compile(r"\b(?:he|she|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
+
+
+def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speaker: str | None) -> str | None:
+    """Whom the paragraph's narration says the words are spoken to: "she asked the Gryphon",
+    "said Alice to the Hatter", "turning to Margaret"."""
+    for a, b in _around(group, p_start, p_end):
+        for m, cid in index.narration_in(a, b):
+            if cid == speaker:
+                continue
+            before = text[max(a, m.start - 60):m.start]
+            cut = max(before.rfind(ch) for ch in ".!?;")
+            before = before[cut + 1:]
+            if _TO.search(before) and (verb_rx().search(before) or _TURNING.search(before)):
+                return cid
+            verb = _VERB_OBJECT.search(before)
+            if verb and verb_rx().fullmatch(verb.group(1)):
+                return cid
+    return None
 
 
 def _titled_actor(text: str, group, p_start: int, p_end: int, index: _Index) -> str | None:
@@ -272,7 +297,7 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
         if not addressees:
             near = [turns[j] for j in (k - 1, k - 2, k - 3, k + 1) if 0 <= j < len(turns) and turns[j].talk == t.talk]
             other = next((n.speaker for n in near if n.speaker and n.speaker != speaker and n.speaker[0] != "?"), None)
-            addressees = [other] if other else []
+            addressees = [t.told] if t.told and t.told != speaker else [other] if other else []
         for g in t.group:
             for m in _PERMISSION.finditer(text, g.start, g.end):
                 if m.group(0).lower().startswith(("call me", "my name is", "i am called")):
