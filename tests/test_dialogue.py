@@ -400,3 +400,10 @@ def test_the_one_a_tag_says_is_spoken_to_is_the_addressee_and_answers_next():
     assert quotes["What is his sorrow?"].addressees[0].name == "Gryphon"
     assert quotes["It’s all his fancy, that."].speaker.name == "Gryphon"
     assert quotes["Shall we dance?"].addressees[0].name == "Hatter"
+
+
+def test_a_participle_tag_is_the_sentence_subjects_not_the_last_name_before_it():
+    text = ("Tony gave Brenda the letter.\n\n"
+            "Brenda read it, but she showed it to Marjorie, saying, “I can’t complain.”\n\n"
+            "Marjorie laughed.\n")
+    assert speakers(text)["I can’t complain."] == "Brenda"

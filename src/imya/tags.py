@@ -140,6 +140,11 @@ def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple,
 
 def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
     """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
+    if verb.group(0).endswith("ing") and re.search(r",\s*$", text[max(a, verb.start() - 3):verb.start()]):
+        # "Brenda showed it to Marjorie, saying": the one the sentence is about, not the last name
+        found = _sentence_subject(text, verb.start(), a, index)
+        if found is not None:
+            return found
     for m, cid in index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start()):
         gap = text[m.end:verb.start()]
         if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
