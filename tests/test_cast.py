@@ -382,3 +382,13 @@ def test_a_misprinted_patronymic_is_the_same_fathers():
     bazarov = by_name(result, "Bazarov")
     assert {"Yevgeny Vassilyitch", "Yevgeny Vassilvitch"} <= set(bazarov.forms)
     assert "Yevgeny Onyegin" not in bazarov.forms
+
+
+def test_a_title_of_a_place_is_a_name_and_of_ends_any_other_name():
+    text = ("Dorian talked to the Duchess of Monmouth. Later Anna of the mill came in, "
+            "and Natasha of course sang.\n")
+    found = {m.text: [w.role for w in m.words] for m in find(Document("s", "txt", text))}
+    assert found["Duchess of Monmouth"] == ["title", "particle", "name"]
+    assert "Anna" in found and "Natasha" in found
+    duchess = next(c for c in cast(Document("s", "txt", text)).characters if "Duchess of Monmouth" in c.forms)
+    assert duchess.gender == "f"  # from the title

@@ -407,3 +407,10 @@ def test_a_participle_tag_is_the_sentence_subjects_not_the_last_name_before_it()
             "Brenda read it, but she showed it to Marjorie, saying, “I can’t complain.”\n\n"
             "Marjorie laughed.\n")
     assert speakers(text)["I can’t complain."] == "Brenda"
+
+
+def test_the_duchess_in_a_tag_is_the_last_duchess_named():
+    text = ("Dorian Gray sat down beside the Duchess of Monmouth.\n\n"
+            "“You are late,” said the duchess.\n\n"
+            "“I was detained,” said Dorian.\n")
+    assert speakers(text)["You are late,"] == "Duchess of Monmouth"

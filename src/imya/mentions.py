@@ -28,8 +28,10 @@ _WORD = (r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]{2,}(?:[-’'][A-ZА-ЯЁ]+)*\b"  # names in
          r"|[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё]*(?:[A-Z][a-zà-öø-ÿ]+)?(?:[-’'][A-Za-zà-öø-ÿа-яё]+)*\.?)")
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
-# Lower-case particles inside a name: Catherine de Bourgh, Ludwig van Beethoven.
-PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "ten", "ter")
+# Lower-case particles inside a name: Catherine de Bourgh, Ludwig van Beethoven; "of" only after
+# a title (the Duchess of Monmouth).
+PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "ten", "ter",
+             "of")
 _RUN = re.compile(rf"{_WORD}(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*{_WORD})*")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-zà-öø-ÿ][a-zà-öø-ÿ’'-]*")
 # Russian given names and pet forms end in a vowel in English spelling (Fenitchka,
@@ -259,6 +261,9 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             if kind == "place_word":
                 pieces[-1] = []  # Vasilyevsky Island: the name before it is the place's
             pieces.append([])
+            continue
+        if bare == "of" and not (pieces[-1] and all(titles.find(x) is not None for _, _, x in pieces[-1])):
+            pieces.append([])  # "Anna of the house", "a Tale of Two Cities": no name goes on past "of"
             continue
         if pieces[-1] and titles.find(bare) is not None and titles.find(pieces[-1][-1][2]) is None:
             pieces.append([])  # "Mrs. Moore Miss Quested" (a list, a line wrap): a title starts a new name
