@@ -28,6 +28,7 @@ _I_MEAN = re.compile(r"^[.,…]*\s*(?:--|—|-)?\s*(?:I mean|or rather|that is t
 _CORRECTED = re.compile(r"[.,!]?[”\"]\s*,?\s*(?:\w+\s+){0,2}?correct(?:ed|ing)\b", re.I)
 _QUOTE_START = re.compile(r"[“\"]\s*$")
 REACH = 400  # characters back to the slip a correction answers
+SAID_REACH = 60  # characters between two names one statement equates
 
 
 def statements(text: str, mentions: list[tuple[Mention, str]],
@@ -40,11 +41,13 @@ def statements(text: str, mentions: list[tuple[Mention, str]],
         if i == 0:
             continue
         m1, c1 = ordered[i - 1]
-        between = text[m1.end:m2.start]
-        is_ = _IS.search(text, max(0, m1.start - 30), m1.start)
-        said = ((is_ and (_BUT.match(between) if is_.group(1) else _NOT.match(between)))
-                or _I_MEAN.match(between))
-        if said and c1 != c2 and shares(c1, c2):
+        said = None
+        if c1 != c2 and m2.start - m1.end <= SAID_REACH:
+            between = text[m1.end:m2.start]
+            is_ = _IS.search(text, max(0, m1.start - 30), m1.start)
+            said = ((is_ and (_BUT.match(between) if is_.group(1) else _NOT.match(between)))
+                    or _I_MEAN.match(between))
+        if said and shares(c1, c2):
             out.append((c1, c2))
         elif _QUOTE_START.search(text, max(0, m2.start - 3), m2.start) and _CORRECTED.match(text, m2.end):
             for m0, c0 in reversed(ordered[:i]):
