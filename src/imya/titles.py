@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .data import rows
 from .errors import DataError
@@ -37,6 +37,7 @@ def titles() -> dict[str, Title]:
     return out
 
 
+@lru_cache(maxsize=65536)  # asked for every capitalised word of a novel, most of them many times
 def find(word: str) -> Title | None:
     """The title a word is, also in the plural ("the Captains Wentworth and Harville")."""
     low = word.lower().rstrip(".")

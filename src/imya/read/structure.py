@@ -34,8 +34,8 @@ TOC_STORY = 200  # characters of story under a contents entry, at most
 
 def is_break(line: str) -> bool:
     """Whether a stripped line is a scene-break separator (***, * * *, #, ~~~, ---, o0o)."""
-    if not line or len(line) > 200:
-        return False
+    if not line or len(line) > 200 or (line[0].isalpha() and line[0] not in "oO"):
+        return False  # the first letter of most lines settles it
     if SYMBOL_BREAK.fullmatch(line):
         return True
     core = line.strip(RULE_CHARS).replace(" ", "")
