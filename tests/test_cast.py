@@ -386,9 +386,10 @@ def test_a_misprinted_patronymic_is_the_same_fathers():
 
 def test_a_title_of_a_place_is_a_name_and_of_ends_any_other_name():
     text = ("Dorian talked to the Duchess of Monmouth. Later Anna of the mill came in, "
-            "and Natasha of course sang.\n")
+            "and Natasha of course sang. Her husband, old Monmouth, said nothing.\n")
     found = {m.text: [w.role for w in m.words] for m in find(Document("s", "txt", text))}
     assert found["Duchess of Monmouth"] == ["title", "particle", "name"]
     assert "Anna" in found and "Natasha" in found
     duchess = next(c for c in cast(Document("s", "txt", text)).characters if "Duchess of Monmouth" in c.forms)
     assert duchess.gender == "f"  # from the title
+    assert "Monmouth" not in duchess.forms  # the place of her title is not her surname

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from . import titles
@@ -298,6 +298,10 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
                 continue  # a title alone ("the Prince") or a bare initial is not a name here
             if all(titles.find(w) is not None for _, _, w in piece):
                 continue  # titles only: "Comrade Colonel", "Lieutenant Colonel"
+            # the Duchess of Monmouth: Monmouth is her title's place, not a surname a bare
+            # "Monmouth" (the Duke) would join
+            words = [replace(w, value="of " + w.value) if k and words[k - 1].text == "of" else w
+                     for k, w in enumerate(words)]
             cut = _second_person(words)
             parts = [(piece[:cut], words[:cut]), (piece[cut:], words[cut:])] if cut else [(piece, words)]
             for part, part_words in parts:
