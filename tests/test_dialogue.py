@@ -414,3 +414,10 @@ def test_the_duchess_in_a_tag_is_the_last_duchess_named():
             "“You are late,” said the duchess.\n\n"
             "“I was detained,” said Dorian.\n")
     assert speakers(text)["You are late,"] == "Duchess of Monmouth"
+
+
+def test_a_woman_named_as_an_object_is_not_the_she_of_the_tag():
+    text = ("Ronny Heaslop talked with his mother, Mrs. Moore, about Adela Quested.\n\n"
+            "“Oh, how like a woman to worry over a side-issue!” he exclaimed.\n\n"
+            "She forgot about Adela in her surprise. “A side-issue?” she repeated.\n")
+    assert speakers(text)["A side-issue?"] == "Mrs. Moore"

@@ -234,9 +234,11 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
         named_here = {c for _, c in index.narration_in(p_start, p_end) if c not in unfit}
-        # "Mrs. Vane winced. 'Happy!' she echoed": the one woman the paragraph names is the "she",
-        # whatever the turn-taking says; named before the quote, she is the "she" however resolved
-        same_gender = {c for c in named_here if index.gender.get(c) == said} \
+        # "Mrs. Vane winced. 'Happy!' she echoed": the one woman the paragraph names (not as an
+        # object: "She forgot about Adela") is the "she", whatever the turn-taking says; named
+        # before the quote, she is the "she" however it was resolved
+        same_gender = {c for m, c in index.narration_in(p_start, p_end) if c in named_here
+                       and index.gender.get(c) == said and not index.object(m)} \
             if how == "anaphoric" and said in ("m", "f") else set()
         if len(same_gender) == 1 and same_gender <= {c for _, c in index.narration_in(p_start, group[0].start)}:
             speaker = turns[-1].speaker = next(iter(same_gender))
