@@ -257,8 +257,10 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
     return turns
 
 
-_TO = re.compile(r"\b(?:to|towards)\s+(?:the\s+)?$")
-_TURNING = re.compile(r"\bturn(?:s|ed|ing)\b")
+# "said Alice to the Hatter", "she whispered to Natasha", "turning to Margaret"; not "addressed
+# the telegram to Abbott"
+_TO = re.compile(r"\b(\w+(?:\s+\w+)??)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
+_TURNING = re.compile(r"turn(?:s|ed|ing)")
 _VERB_OBJECT = re.compile(r"\b(?:he|she|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
 
 
@@ -272,7 +274,8 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
             before = text[max(a, m.start - 60):m.start]
             cut = max(before.rfind(ch) for ch in ".!?;")
             before = before[cut + 1:]
-            if _TO.search(before) and (verb_rx().search(before) or _TURNING.search(before)):
+            to = _TO.search(before)
+            if to and (verb_rx().fullmatch(to.group(1)) or _TURNING.fullmatch(to.group(1))):
                 return cid
             verb = _VERB_OBJECT.search(before)
             if verb and verb_rx().fullmatch(verb.group(1)):
