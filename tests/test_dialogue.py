@@ -421,3 +421,13 @@ def test_a_woman_named_as_an_object_is_not_the_she_of_the_tag():
             "“Oh, how like a woman to worry over a side-issue!” he exclaimed.\n\n"
             "She forgot about Adela in her surprise. “A side-issue?” she repeated.\n")
     assert speakers(text)["A side-issue?"] == "Mrs. Moore"
+
+
+def test_to_after_an_object_is_not_the_one_spoken_to():
+    text = ("Mrs. Herriton and Harriet sat in the garden; Caroline Abbott was in Italy.\n\n"
+            "“What is to be done?” moaned Harriet.\n\n"
+            "“Strange rumours,” said Harriet, and wrote the telegram to Abbott.\n\n"
+            "“We might get an answer,” said Mrs. Herriton.\n")
+    d = doc(text)
+    quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
+    assert quotes["Strange rumours,"].addressees[0].name == "Mrs. Herriton"
