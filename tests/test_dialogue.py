@@ -383,6 +383,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to Marjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's"),
+    pytest.param("Lady Bertram sat at her work while William Price told of the shipwreck.\n\n"
+                 "Everybody listened to William; even Lady Bertram lifted her eyes from her work to say, "
+                 "“Dear me! how disagreeable!”\n",
+                 "Dear me! how disagreeable!", "Lady Bertram", id="to say is the sentence subject's"),
     pytest.param("Dorian Gray sat down beside the Duchess of Monmouth.\n\n“You are late,” said the duchess.\n\n"
                  "“I was detained,” said Dorian.\n",
                  "You are late,", "Duchess of Monmouth", id="the duchess is the last duchess named"),

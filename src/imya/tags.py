@@ -140,8 +140,10 @@ def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple,
 
 def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
     """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
-    if verb.group(0).endswith("ing") and re.search(r",\s*$", text[max(a, verb.start() - 3):verb.start()]):
-        # "Brenda showed it to Marjorie, saying": the one the sentence is about, not the last name
+    before = text[max(a, verb.start() - 4):verb.start()]
+    if (verb.group(0).endswith("ing") and re.search(r",\s*$", before)) or re.search(r"\bto\s+$", before):
+        # "Brenda showed it to Marjorie, saying", "Lady Bertram lifted her eyes from William to
+        # say": the one the sentence is about, not the last name
         found = _sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
