@@ -387,6 +387,13 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "Everybody listened to William; even Lady Bertram lifted her eyes from her work to say, "
                  "“Dear me! how disagreeable!”\n",
                  "Dear me! how disagreeable!", "Lady Bertram", id="to say is the sentence subject's"),
+    pytest.param("Philip Herriton and Gino Carella met in the theatre.\n\n"
+                 "Philip sprang up, and Gino, who had flung wide his arms, took him by the shoulders and said, "
+                 "“Because we are married!”\n",
+                 "Because we are married!", "Gino Carella", id="and said is the last clause's subject's"),
+    pytest.param("Mrs. Honeychurch and Lucy Honeychurch sat in the drawing-room with Cecil Vyse.\n\n"
+                 "Cecil read aloud. Then Mrs. Honeychurch opened her door and said, “Lucy, come here.”\n",
+                 "Lucy, come here.", "Mrs. Honeychurch", id="a title's full stop ends no sentence"),
     pytest.param("Dorian Gray sat down beside the Duchess of Monmouth.\n\n“You are late,” said the duchess.\n\n"
                  "“I was detained,” said Dorian.\n",
                  "You are late,", "Duchess of Monmouth", id="the duchess is the last duchess named"),

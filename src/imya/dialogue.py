@@ -25,7 +25,7 @@ from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
 from .mentions import Mention
-from .tags import PRONOUNS, TAG_REACH, subject, verb_rx
+from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
@@ -261,7 +261,6 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
 # the telegram to Abbott"
 _TO = re.compile(r"\b(\w+(?:\s+\w+)??)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
 _TURNING = re.compile(r"turn(?:s|ed|ing)")
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")  # not "Mrs. Herriton"
 _VERB_OBJECT = re.compile(r"\b(?:he|she|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
 
 
@@ -273,7 +272,7 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
             if cid == speaker:
                 continue
             before = text[max(a, m.start - 60):m.start]
-            before = _SENTENCE_END.split(before)[-1]
+            before = SENTENCE_END.split(before)[-1]
             to = _TO.search(before)
             if to and (verb_rx().fullmatch(to.group(1)) or _TURNING.fullmatch(to.group(1))):
                 return cid

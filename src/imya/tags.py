@@ -34,6 +34,12 @@ _DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
 _NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
 _NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
 NOUN_KINDS = ("kin", "family", "person", "role")
+# where a sentence ends: not after "Mrs." ("Mrs. Herriton")
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;\"“”\n]")
+# where a clause can open with its subject: the sentence's start, or after ", and" ("Philip sprang
+# up, and Gino ... said"), with an adverb or two ("Then Mrs. Honeychurch")
+_CLAUSE = re.compile(r"(?:^|(?<=[.!?;\"“”\n])|[,;:]\s*(?:and|but|then|while|so|yet)\b)\s*"
+                     r"(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I | re.M)
 
 
 @cache
@@ -124,18 +130,31 @@ def speech_verb(text: str) -> re.Match | None:
 
 
 def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, str] | None:
-    """The subject of the sentence a speech verb ends ("Then Mrs. Honeychurch opened her door and
-    said"): its first name, if not an object, or an opening he, she or I."""
+    """The subject of the clause a speech verb ends ("Then Mrs. Honeychurch opened her door and
+    said"; "Philip sprang up, and Gino took him by the shoulders and said"): the name or he, she
+    or I opening the last clause that has one; a he or she there is the sentence's first subject
+    when that one is named and of that gender ("Brenda read it, but she showed it to Marjorie")."""
     start = max(a, at - 6 * TAG_REACH)
-    stop = max((text.rfind(ch, start, at) for ch in ".!?;\"“”\n"), default=-1)
-    start = stop + 1 if stop >= start else start
-    first = re.match(r"[\s,]*(?:(?:then|and|but|so|now|at last|at once|suddenly)\s+)?(he|she|I)\b", text[start:at], re.I)
-    if first:
-        return ("pronoun", PRONOUNS[first.group(1).lower()]), "anaphoric"
-    named = index.narration_in(start, at)
-    if named and not index.object(named[0][0]):
-        return ("name", named[0][1]), "explicit"
-    return None
+    ends = [m.end() for m in SENTENCE_END.finditer(text, start, at)]
+    start = ends[-1] if ends else start
+    found: list[tuple[tuple, str]] = []
+    for clause in _CLAUSE.finditer(text, start, at):
+        pos = clause.end()
+        pronoun = re.match(r"(he|she|I)\b", text[pos:pos + 4], re.I)
+        if pronoun:
+            found.append((("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"))
+            continue
+        named = index.narration_in(pos, min(at, pos + 3))
+        if named and not index.object(named[0][0]):
+            found.append((("name", named[0][1]), "explicit"))
+    if not found:
+        return None
+    last = found[-1]
+    if last[0][0] == "pronoun":
+        first = found[0]
+        if first[0][0] == "name" and index.gender.get(first[0][1]) == last[0][1]:
+            return first
+    return last
 
 
 def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
