@@ -368,6 +368,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "Darcy stood by the window.\n\n"
                  "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n",
                  "In this dirt?", "Thomas Bennet", id="her father shares her surname"),
+    pytest.param("Mr. Bennet read by the fire. Mrs. Bennet, Jane Bennet and Elizabeth Bennet sat sewing.\n\n"
+                 "“Netherfield Park is let at last,” said his wife.\n\n“Is it?” said Mr. Bennet.\n",
+                 "Netherfield Park is let at last,", "Mrs. Bennet", id="his wife is the one called Mrs."),
     pytest.param("Lady Henry sat by the fire with Sibyl Vane.\n\n“I am so happy!” said Sibyl.\n\n"
                  "“Happy?” said Lady Henry.\n\n“Yes,” said Sibyl.\n\n"
                  "Mrs. Vane winced and put her hands on her daughter’s head. “Happy!” she echoed.\n\n"

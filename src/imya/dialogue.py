@@ -492,7 +492,7 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     if owner:
         whose = index.last_of_gender(at, {"his": "m", "her": "f"}[owner.group(1).lower()], heard)
         skip.add(whose)
-        relative = _relative(index, whose, value, talk) if noun_kind == "family" and whose else None
+        relative = _relative(index, whose, value, talk, phrase) if noun_kind == "family" and whose else None
         if relative:
             return relative
     if value == "other":
@@ -500,16 +500,17 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     return _in_talk(talk, index, value, skip) or index.last_of_gender(at, value, heard, skip) or "?" + phrase
 
 
-def _relative(index: _Index, whose: str, gender: str, talk) -> str | None:
+def _relative(index: _Index, whose: str, gender: str, talk, phrase: str = "") -> str | None:
     """"Her father", "his sister": the one other character of that gender who shares the surname
     of the one whose kin they are (the patronymic's father first: Avdotya Romanovna's father is a
-    Roman; then a party of the exchange)."""
+    Roman; a wife one called Mrs.; then a party of the exchange)."""
     of = index.people.get(whose)
     if of is None or not of.surname:
         return None
     kin = [c for c in index.people.values() if c.id != whose and c.surname == of.surname and c.gender == gender]
-    for narrowed in ([c for c in kin if of.patronymic and c.given & of.patronymic], kin,
-                     [c for c in kin if c.id in talk[0]]):
+    wife = phrase.lower().endswith("wife")
+    for narrowed in ([c for c in kin if of.patronymic and c.given & of.patronymic],
+                     [c for c in kin if wife and c.married], kin, [c for c in kin if c.id in talk[0]]):
         if len(narrowed) == 1:
             return narrowed[0].id
     return None
