@@ -371,6 +371,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Mr. Bennet read by the fire. Mrs. Bennet, Jane Bennet and Elizabeth Bennet sat sewing.\n\n"
                  "“Netherfield Park is let at last,” said his wife.\n\n“Is it?” said Mr. Bennet.\n",
                  "Netherfield Park is let at last,", "Mrs. Bennet", id="his wife is the one called Mrs."),
+    pytest.param("Natasha Rostova, Pierre Bezukhov and Vasily Denisov stood by the band.\n\n"
+                 "“Will you dance?” asked Pierre.\n\n“Perhaps,” said Natasha.\n\n“Then come,” said Pierre.\n\n"
+                 "Denisov looked at Pierre. “Nonsense, she is mine.”\n\n“Is she?” said Pierre.\n",
+                 "Nonsense, she is mine.", "Vasily Denisov", id="the one the paragraph names outweighs alternation"),
     pytest.param("Lady Henry sat by the fire with Sibyl Vane.\n\n“I am so happy!” said Sibyl.\n\n"
                  "“Happy?” said Lady Henry.\n\n“Yes,” said Sibyl.\n\n"
                  "Mrs. Vane winced and put her hands on her daughter’s head. “Happy!” she echoed.\n\n"

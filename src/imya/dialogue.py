@@ -170,6 +170,7 @@ class _Turn:
     lead: bool = False  # untagged, but the one character its paragraph names
     cue: bool = False  # untagged, but called by name in the turn before
     told: str | None = None  # the one the narration says it is spoken to ("she asked the Gryphon")
+    acting: bool = False  # untagged, and its speaker is named in the paragraph's narration
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -244,6 +245,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             speaker = turns[-1].speaker = next(iter(same_gender))
         turns[-1].lead = (how == "implicit" and named_here == {speaker}) or same_gender == {speaker}
         turns[-1].cue = how == "implicit" and bool(history) and speaker == history[-1][2] and not named_here
+        turns[-1].acting = how == "implicit" and speaker in named_here
         who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
         if who and not named_here and who not in unfit:
             speaker, how = who, "implicit"
@@ -340,10 +342,11 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
     """Untagged turns again, now that every named tag is known: the exchange alternates, so a
     turn is spoken by whoever spoke two turns before or after (the nearer named tag).  A
     pronoun tag takes that speaker too when the gender agrees: "she said" between Natasha's
-    turns is Natasha, whoever else was last named in the narration."""
+    turns is Natasha, whoever else was last named in the narration.  A turn whose speaker its own
+    paragraph names keeps them ("Denisov looked at Pierre. 'Nonsense.'")."""
     named = [t.how == "explicit" or t.said == "I" or t.lead or t.cue for t in turns]
     for k, t in enumerate(turns):
-        if named[k]:
+        if named[k] or t.acting:
             continue
         found = _alternation(turns, named, k)
         if found and (t.how != "anaphoric" or (t.said and index.gender.get(found) == t.said)):
@@ -411,7 +414,7 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
     order = (a, b) if even > odd else (b, a)
     for i, t in enumerate(run):
         who = order[i % 2]
-        if t.how == "explicit" or t.lead or t.cue or t.said == "I" or who in t.unfit:
+        if t.how == "explicit" or t.lead or t.cue or t.acting or t.said == "I" or who in t.unfit:
             continue
         if t.how == "anaphoric" and t.said and index.gender.get(who) != t.said:
             continue
