@@ -161,6 +161,9 @@ Marya Ivanovna had been her name at the other inn.
 “I am Sonya, not Natasha,” said Sonya. Natasha was her sister.
 
 Vera Pavlovna Lvova wrote. “Tell Vera Nikolaevna--I mean, Vera Pavlovna--that I am coming,” said the captain.
+
+“Good day, Fyodor Pavlovich,” said Dmitri. “Fyodor Mikhailovich,” corrected the old man. “Fyodor Pavlovich is my
+cousin.”
 """
 
 
@@ -174,6 +177,7 @@ def test_names_the_text_corrects_are_one_person_and_a_mistaken_identity_is_two()
     assert owner["Kolotkov"] == owner["Kolotov"]  # a surname mangled, "not X"
     assert owner["Vera Nikolaevna"] == owner["Vera Pavlovna Lvova"]  # "I mean"
     assert owner["Sonya"] != owner["Natasha"]  # no name in common: two people
+    assert owner["Fyodor Pavlovich"] != owner["Fyodor Mikhailovich"]  # told apart in the next line
 
 
 def test_a_letter_read_aloud_addresses_nobody_in_the_room():
@@ -409,8 +413,6 @@ def test_who_speaks(text, words, speaker):
     assert speakers(text)[words] == speaker
 
 
-
-
 def test_the_one_a_tag_says_is_spoken_to_is_the_addressee_and_answers_next():
     text = ("Alice, the Gryphon and the Hatter sat on the rock. The Hatter sighed.\n\n"
             "“What is his sorrow?” she asked the Gryphon.\n\n"
@@ -423,7 +425,14 @@ def test_the_one_a_tag_says_is_spoken_to_is_the_addressee_and_answers_next():
     assert quotes["Shall we dance?"].addressees[0].name == "Hatter"
 
 
-
+def test_x_said_to_y_and_not_to_ys_sister():
+    text = ("Alice, the Gryphon and the Hatter sat on the rock.\n\n“Tea?” said the Gryphon.\n\n"
+            "“Thank you,” said the Hatter.\n\n“None for me,” the Hatter said to Alice.\n\n"
+            "“Pass the salt,” said the Gryphon to Alice’s sister.\n")
+    d = doc(text)
+    quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
+    assert quotes["None for me,"].addressees[0].name == "Alice"
+    assert quotes["Pass the salt,"].addressees[0].name == "Hatter"  # her sister is someone else
 
 
 def test_to_after_an_object_is_not_the_one_spoken_to():

@@ -259,9 +259,9 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
     return turns
 
 
-# "said Alice to the Hatter", "she whispered to Natasha", "turning to Margaret"; not "addressed
-# the telegram to Abbott"
-_TO = re.compile(r"\b(\w+(?:\s+\w+)??)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
+# "said Alice to the Hatter", "Sonya said to Natasha", "turning to Margaret"; not "addressed the
+# telegram to Abbott"
+_TO = re.compile(r"\b(\w+)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
 _TURNING = re.compile(r"turn(?:s|ed|ing)")
 _VERB_OBJECT = re.compile(r"\b(?:he|she|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
 
@@ -271,8 +271,8 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
     "said Alice to the Hatter", "turning to Margaret"."""
     for a, b in _around(group, p_start, p_end):
         for m, cid in index.narration_in(a, b):
-            if cid == speaker:
-                continue
+            if cid == speaker or _OWNER.match(text, m.end):
+                continue  # "said Dolokhov to Natasha's brother" is not spoken to Natasha
             before = text[max(a, m.start - 60):m.start]
             before = SENTENCE_END.split(before)[-1]
             to = _TO.search(before)
