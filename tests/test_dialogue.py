@@ -398,6 +398,12 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "Everybody listened to William; even Lady Bertram lifted her eyes from her work to say, "
                  "“Dear me! how disagreeable!”\n",
                  "Dear me! how disagreeable!", "Lady Bertram", id="to say is the sentence subject's"),
+    pytest.param("Praskovya Ivanovna and Liza Tushina sat by the window.\n\n"
+                 "Praskovya gave the letter to Liza, who read it twice, saying, “But this is wonderful.”\n",
+                 "But this is wonderful.", "Liza Tushina", id="a who-clause's subject says the participle"),
+    pytest.param("Ivan Shatov and Liza Tushina stood in the hall.\n\n"
+                 "Ivan waited for Liza to say, “Congratulations,” but she only kissed him.\n",
+                 "Congratulations,", "Liza Tushina", id="for Liza to say is Liza's"),
     pytest.param("Philip Herriton and Gino Carella met in the theatre.\n\n"
                  "Philip sprang up, and Gino, who had flung wide his arms, took him by the shoulders and said, "
                  "“Because we are married!”\n",

@@ -162,7 +162,14 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     before = text[max(a, verb.start() - 4):verb.start()]
     if (verb.group(0).endswith("ing") and re.search(r",\s*$", before)) or re.search(r"\bto\s+$", before):
         # "Brenda showed it to Marjorie, saying", "Lady Bertram lifted her eyes from William to
-        # say": the one the sentence is about, not the last name
+        # say": the one the sentence is about, not the last name; but "gave it to Liza, who read
+        # it, saying" and "waited for Liza to say" are Liza's
+        last = index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start())[-1:]
+        for m, cid in last:
+            gap = text[m.end:verb.start()]
+            after_for = re.search(r"\bfor\s+$", text[max(0, m.start - 5):m.start])
+            if _RELATIVE.fullmatch(gap) or (gap.strip() == "to" and after_for):
+                return ("name", cid), "explicit"
         found = _sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
