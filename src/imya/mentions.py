@@ -299,8 +299,8 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             if all(titles.find(w) is not None for _, _, w in piece):
                 continue  # titles only: "Comrade Colonel", "Lieutenant Colonel"
             # the Duchess of Monmouth: Monmouth is her title's place, not a surname a bare
-            # "Monmouth" (the Duke) would join
-            words = [replace(w, value="of " + w.value) if k and words[k - 1].text == "of" else w
+            # "Monmouth" (the Duke) would join, and has no gender ("the Princess of Chernigov")
+            words = [replace(w, value="of " + w.value, gender=None) if k and words[k - 1].text == "of" else w
                      for k, w in enumerate(words)]
             cut = _second_person(words)
             parts = [(piece[:cut], words[:cut]), (piece[cut:], words[cut:])] if cut else [(piece, words)]

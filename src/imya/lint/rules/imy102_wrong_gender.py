@@ -33,7 +33,8 @@ canon spelling (Natasha Romanoff), list it in the roster's canon spellings.
 MUST_FLAG = ["Natalia Alianovna Romanov walked in.", "Natalia Alexeyevich Romanova laughed.",
              "Madame Sokolovsky smiled. Natalia Romanova frowned.", "Ivan Petrovna came."]
 MUST_PASS = ["Natalia Alianovna Romanova walked in.", "Ivan Petrovich Romanov laughed.",
-             "Natalia Shevchenko smiled.", "Natalia Abramovich smiled."]
+             "Natalia Shevchenko smiled.", "Natalia Abramovich smiled.",
+             "The Princess of Chernigov sat by the window."]  # a title's place, not her surname
 CONVENTION = 3  # masculine surnames on women, with no feminine one, that make a house style
 
 
