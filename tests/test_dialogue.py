@@ -392,8 +392,8 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“What is his sorrow?” she asked the Gryphon.\n\n“It’s all his fancy,” said the Gryphon.\n",
                  "What is his sorrow?", "Alice", id="a pronoun before the verb speaks, not the name after it"),
     pytest.param("Tony gave Brenda the letter.\n\n"
-                 "Brenda read it, but she showed it to Marjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
-                 "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's"),
+                 "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
+                 "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),
     pytest.param("Lady Bertram sat at her work while William Price told of the shipwreck.\n\n"
                  "Everybody listened to William; even Lady Bertram lifted her eyes from her work to say, "
                  "“Dear me! how disagreeable!”\n",

@@ -34,12 +34,12 @@ _DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
 _NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
 _NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
 NOUN_KINDS = ("kin", "family", "person", "role")
-# where a sentence ends: not after "Mrs." ("Mrs. Herriton")
-SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;\"“”\n]")
-# where a clause can open with its subject: the sentence's start, or after ", and" ("Philip sprang
-# up, and Gino ... said"), with an adverb or two ("Then Mrs. Honeychurch")
-_CLAUSE = re.compile(r"(?:^|(?<=[.!?;\"“”\n])|[,;:]\s*(?:and|but|then|while|so|yet)\b)\s*"
-                     r"(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I | re.M)
+# where a sentence ends: not after "Mrs." ("Mrs. Herriton"), nor at a hard-wrapped line's end
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;\"“”]|\n[ \t]*\n")
+# where a clause can open with its subject, besides the sentence's start: after ", and" ("Philip
+# sprang up, and Gino ... said"); an adverb or two may come first ("Then Mrs. Honeychurch")
+_CLAUSE = re.compile(r"[,;:]\s*(?:and|but|then|while|so|yet)\b", re.I)
+_ADVERBS = re.compile(r"\s*(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I)
 
 
 @cache
@@ -138,8 +138,8 @@ def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple,
     ends = [m.end() for m in SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
     found: list[tuple[tuple, str]] = []
-    for clause in _CLAUSE.finditer(text, start, at):
-        pos = clause.end()
+    for opening in [start] + [m.end() for m in _CLAUSE.finditer(text, start, at)]:
+        pos = _ADVERBS.match(text, opening).end()
         pronoun = re.match(r"(he|she|I)\b", text[pos:pos + 4], re.I)
         if pronoun:
             found.append((("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"))
