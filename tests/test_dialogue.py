@@ -391,6 +391,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Alice and the Gryphon walked on to the Mock Turtle.\n\n"
                  "“What is his sorrow?” she asked the Gryphon.\n\n“It’s all his fancy,” said the Gryphon.\n",
                  "What is his sorrow?", "Alice", id="a pronoun before the verb speaks, not the name after it"),
+    pytest.param("Emma Woodhouse and George Knightley sat by the fire.\n\n“You are quite wrong,” said Emma.\n\n"
+                 "Emma laughed and disclaimed. He continued,\n\n“Depend upon it, Elton will not do.”\n",
+                 "Depend upon it, Elton will not do.", "George Knightley", id="He opening a sentence is a pronoun tag"),
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),

@@ -179,7 +179,7 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
             return ("name", cid), "explicit"
     # "she asked the Gryphon", "I asked Mike": a pronoun before the verb is the subject, the name
     # after it the one spoken to
-    before = re.search(r"\b(he|she|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
+    before = re.search(r"\b([Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
     if before is not None:
         return ("pronoun", PRONOUNS[before.group(1).lower()]), "anaphoric"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
