@@ -437,11 +437,12 @@ def test_the_one_a_tag_says_is_spoken_to_is_the_addressee_and_answers_next():
 def test_x_said_to_y_and_not_to_ys_sister():
     text = ("Alice, the Gryphon and the Hatter sat on the rock.\n\n“Tea?” said the Gryphon.\n\n"
             "“Thank you,” said the Hatter.\n\n“None for me,” the Hatter said to Alice.\n\n"
-            "“Pass the salt,” said the Gryphon to Alice’s sister.\n")
+            "“Pass the salt,” said the Gryphon to Alice’s sister.\n\nShe asked the Hatter, “Is it tea-time?”\n")
     d = doc(text)
     quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
     assert quotes["None for me,"].addressees[0].name == "Alice"
     assert quotes["Pass the salt,"].addressees[0].name == "Hatter"  # her sister is someone else
+    assert quotes["Is it tea-time?"].addressees[0].name == "Hatter"
 
 
 def test_to_after_an_object_is_not_the_one_spoken_to():

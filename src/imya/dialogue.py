@@ -263,7 +263,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
 # telegram to Abbott"
 _TO = re.compile(r"\b(\w+)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
 _TURNING = re.compile(r"turn(?:s|ed|ing)")
-_VERB_OBJECT = re.compile(r"\b(?:he|she|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
+_VERB_OBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
 
 
 def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speaker: str | None) -> str | None:
