@@ -393,3 +393,9 @@ def test_a_title_of_a_place_is_a_name_and_of_ends_any_other_name():
     duchess = next(c for c in cast(Document("s", "txt", text)).characters if "Duchess of Monmouth" in c.forms)
     assert duchess.gender == "f"  # from the title
     assert "Monmouth" not in duchess.forms  # the place of her title is not her surname
+
+
+def test_a_civil_rank_of_two_words_is_a_title():
+    text = "Yesterday morning Collegiate Assessor Kovalev woke early, and Kovalev looked in the mirror.\n"
+    names = [c.name for c in cast(Document("s", "txt", text)).characters]
+    assert names == ["Collegiate Assessor Kovalev"]

@@ -453,3 +453,29 @@ def test_to_after_an_object_is_not_the_one_spoken_to():
     d = doc(text)
     quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
     assert quotes["Strange rumours,"].addressees[0].name == "Mrs. Herriton"
+
+
+INTRODUCED = """Pavel Ivanovich Chichikov knocked at the gate of Madame Korobotchka.
+
+“May I ask your name?” said Chichikov.
+
+“Korobotchka, the widow of a Collegiate Secretary.”
+
+“And your Christian name and patronymic?”
+
+“Nastasia Petrovna.”
+
+“Nastasia Petrovna! Excellent names.”
+"""
+
+
+def test_an_answer_to_your_name_names_its_speaker_and_two_such_answers_are_one_person():
+    from imya.links import cast_and_dialogue
+
+    result, dlg = cast_and_dialogue(doc(INTRODUCED))
+    owner = {f: c.id for c in result.characters for f in c.forms}
+    assert owner["Korobotchka"] == owner["Nastasia Petrovna"]
+    d = doc(INTRODUCED)
+    quotes = {d.text[q.start:q.end]: q for q in dlg.quotes}
+    answer = quotes["Korobotchka, the widow of a Collegiate Secretary."]
+    assert answer.speaker.character == owner["Korobotchka"] and answer.vocatives == []

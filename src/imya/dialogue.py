@@ -40,6 +40,9 @@ _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|to
                      r"beside|near|before|without|against|into|among)\s+$", re.I)
 _OWNER = re.compile(r"[’']s?\b")
 _TITLED = re.compile(r"\b[Tt]he (?:old |young )?([A-Z][a-z]+)\b")
+# "What is your name?", "And your Christian name and patronymic?", "Who are you?"
+_ASKS_NAME = re.compile(r"\byour\s+(?:\w+\s+){0,3}?(?:name|names|patronymic)\b|\bwho are you\b|"
+                        r"\bwhat are you called\b", re.I)
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
@@ -84,6 +87,9 @@ class Permission:
 class Dialogue:
     quotes: list[Quote]
     permissions: list[Permission]
+    # two names one speaker gave as their own, answering "your name?" then "and your name and
+    # patronymic?" ("Korobotchka." ... "Nastasia Petrovna."): the cast's business, not the JSON's
+    same_speaker: list[tuple[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"quotes": [asdict(q) for q in self.quotes], "permissions": [asdict(p) for p in self.permissions]}
@@ -171,6 +177,7 @@ class _Turn:
     cue: bool = False  # untagged, but called by name in the turn before
     told: str | None = None  # the one the narration says it is spoken to ("she asked the Gryphon")
     acting: bool = False  # untagged, and its speaker is named in the paragraph's narration
+    own_name: str | None = None  # the character whose name the turn gives, answering "your name?"
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -182,7 +189,9 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     narrator = _narrator(turns)
     _conversations(turns, index)
     _two_parties(turns, index, narrator)
-    return _assemble(doc.text, turns, index)
+    out = _assemble(doc.text, turns, index)
+    out.same_speaker = _same_speaker(turns)
+    return out
 
 
 def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) -> list[_Turn]:
@@ -209,6 +218,8 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         vocatives = [v for v in vocatives if v is not None]
         if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
+        own = _own_name(text, group, index) if turns and gap == 1 and _asks_name(text, turns[-1]) else None
+        vocatives = [v for v in vocatives if v.character != own]  # "Korobotchka, the widow ...": no call
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
         talk_now = (parties, history[-1][0] if history else None)
@@ -231,6 +242,8 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             if said in ("m", "f"):
                 unfit |= {c for c, g in index.gender.items() if g and g != said}
             speaker, how = _implicit(group, p_start, p_end, index, history, unfit, heard)
+        if own and how != "explicit":  # "What is your name?" "Anne Shirley," faltered the child.
+            speaker, how = own, "implicit"
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
@@ -243,7 +256,9 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             if how == "anaphoric" and said in ("m", "f") else set()
         if len(same_gender) == 1 and same_gender <= {c for _, c in index.narration_in(p_start, group[0].start)}:
             speaker = turns[-1].speaker = next(iter(same_gender))
-        turns[-1].lead = (how == "implicit" and named_here == {speaker}) or same_gender == {speaker}
+        turns[-1].lead = (how == "implicit" and named_here == {speaker}) or same_gender == {speaker} \
+            or (own is not None and own == speaker)
+        turns[-1].own_name = own
         turns[-1].cue = how == "implicit" and bool(history) and speaker == history[-1][2] and not named_here
         turns[-1].acting = how == "implicit" and speaker in named_here
         who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
@@ -282,6 +297,29 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
             if verb and verb_rx().fullmatch(verb.group(1)):
                 return cid
     return None
+
+
+_OWN = re.compile(r"(?:my name is|my name's|I am|I'm|they call me)\s+", re.I)
+
+
+def _asks_name(text: str, turn: _Turn) -> bool:
+    return any(_ASKS_NAME.search(text, g.start, g.end) for g in turn.group)
+
+
+def _own_name(text: str, group, index: _Index) -> str | None:
+    """The character an answer to "your name?" names first thing ("Korobotchka, the widow of a
+    Collegiate Secretary"; "My name is Alice")."""
+    start = group[0].start
+    own = _OWN.match(text, start, group[0].end)
+    start = own.end() if own else start
+    first = index.speech_in(start, start + 2)
+    return first[0][1] if first else None
+
+
+def _same_speaker(turns: list[_Turn]) -> list[tuple[str, str]]:
+    """Two names one speaker gave as their own, two turns apart in one unbroken exchange."""
+    return [(turns[k - 2].own_name, t.own_name) for k, t in enumerate(turns)
+            if k >= 2 and t.own_name and turns[k - 2].own_name not in (None, t.own_name) and _same_talk(turns, k - 2, k)]
 
 
 def _titled_actor(text: str, group, p_start: int, p_end: int, index: _Index) -> str | None:

@@ -6,7 +6,9 @@ the narration calls Khlobuev.  When the name a speaker calls out (a vocative)
 keeps landing on the same other party of the exchange, and the two characters'
 names do not conflict (one has the given name and patronymic, the other only
 the surname), they are one person.  So are two names the text says are one
-(identity.py: "My name is Vrazumihin, not Razumihin").
+(identity.py: "My name is Vrazumihin, not Razumihin"), and two one speaker gives
+as their own ("Your name?" "Korobotchka." "And your name and patronymic?"
+"Nastasia Petrovna.").
 """
 
 from __future__ import annotations
@@ -88,7 +90,9 @@ def link(result: Cast, dlg: Dialogue, text: str = "") -> tuple[Cast, dict[str, s
     evidence = partners(dlg)
     merged: dict[str, str] = {}
     same = statements(text, result.mentions, lambda a, b: _shares(by_id[a], by_id[b]))
-    for aid, bid in same:
+    introduced = [(a, b) for a, b in dlg.same_speaker
+                  if _complementary(by_id[a], by_id[b]) or _complementary(by_id[b], by_id[a])]
+    for aid, bid in same + introduced:
         a, b = by_id[_final(aid, merged)], by_id[_final(bid, merged)]
         if a is b or (a.gender and b.gender and a.gender != b.gender):
             continue
