@@ -394,6 +394,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Emma Woodhouse and George Knightley sat by the fire.\n\n“You are quite wrong,” said Emma.\n\n"
                  "Emma laughed and disclaimed. He continued,\n\n“Depend upon it, Elton will not do.”\n",
                  "Depend upon it, Elton will not do.", "George Knightley", id="He opening a sentence is a pronoun tag"),
+    pytest.param("Marilla Cuthbert, Matthew Cuthbert and Anne Shirley sat in the kitchen. Marilla looked at the girl.\n\n"
+                 "“What is your name?” asked Marilla.\n\n“Anne Shirley,” faltered the shrinking child.\n",
+                 "Anne Shirley,", "Anne Shirley", id="an answer to your name is spoken by the one it names"),
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),

@@ -242,8 +242,8 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             if said in ("m", "f"):
                 unfit |= {c for c, g in index.gender.items() if g and g != said}
             speaker, how = _implicit(group, p_start, p_end, index, history, unfit, heard)
-        if own and how != "explicit":  # "What is your name?" "Anne Shirley," faltered the child.
-            speaker, how = own, "implicit"
+        if own and (how != "explicit" or not speaker or speaker[0] == "?"):
+            speaker, how = own, "implicit"  # "What is your name?" "Anne Shirley," faltered the child.
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
