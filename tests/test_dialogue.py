@@ -397,6 +397,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Marilla Cuthbert, Matthew Cuthbert and Anne Shirley sat in the kitchen. Marilla looked at the girl.\n\n"
                  "“What is your name?” asked Marilla.\n\n“Anne Shirley,” faltered the shrinking child.\n",
                  "Anne Shirley,", "Anne Shirley", id="an answer to your name is spoken by the one it names"),
+    pytest.param("Marilla Cuthbert and Diana Barry met a boy on the road.\n\n"
+                 "“Who are you?” asked Marilla.\n\n“Diana’s cousin,” said the boy.\n",
+                 "Diana’s cousin,", "the boy", id="an answer naming someone else's kin keeps its tag"),
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),

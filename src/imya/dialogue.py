@@ -313,7 +313,7 @@ def _own_name(text: str, group, index: _Index) -> str | None:
     own = _OWN.match(text, start, group[0].end)
     start = own.end() if own else start
     first = index.speech_in(start, start + 2)
-    return first[0][1] if first else None
+    return first[0][1] if first and not _OWNER.match(text, first[0][0].end) else None  # not "Natasha's sister"
 
 
 def _same_speaker(turns: list[_Turn]) -> list[tuple[str, str]]:
