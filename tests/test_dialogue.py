@@ -400,6 +400,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Marilla Cuthbert and Diana Barry met a boy on the road.\n\n"
                  "“Who are you?” asked Marilla.\n\n“Diana’s cousin,” said the boy.\n",
                  "Diana’s cousin,", "the boy", id="an answer naming someone else's kin keeps its tag"),
+    pytest.param("Porfiry Petrovitch came in; Rodion Raskolnikov lay on the sofa, and Zossimov sat by him.\n\n"
+                 "“Is the student Raskolnikov here?” asked Porfiry.\n\n"
+                 "Zossimov stepped aside. “Yes, I am Raskolnikov! What do you want?”\n",
+                 "Yes, I am Raskolnikov! What do you want?", "Rodion Raskolnikov", id="I am X names the speaker"),
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),

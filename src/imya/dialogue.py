@@ -218,7 +218,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         vocatives = [v for v in vocatives if v is not None]
         if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
-        own = _own_name(text, group, index) if turns and gap == 1 and _asks_name(text, turns[-1]) else None
+        own = _own_name(text, group, index, answering=bool(turns) and gap == 1 and _asks_name(text, turns[-1]))
         vocatives = [v for v in vocatives if v.character != own]  # "Korobotchka, the widow ...": no call
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
@@ -299,18 +299,22 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
     return None
 
 
-_OWN = re.compile(r"(?:my name is|my name's|I am|I'm|they call me)\s+", re.I)
+# "My name is Alice", "Yes, I am Raskolnikov!", "Polenka, my name is Rodion"
+_OWN = re.compile(r"(?:[^.!?;\n]{0,25}?[\s,])?(?:my name is|my name's|I am|I'm|they call me)\s+", re.I)
 
 
 def _asks_name(text: str, turn: _Turn) -> bool:
     return any(_ASKS_NAME.search(text, g.start, g.end) for g in turn.group)
 
 
-def _own_name(text: str, group, index: _Index) -> str | None:
-    """The character an answer to "your name?" names first thing ("Korobotchka, the widow of a
-    Collegiate Secretary"; "My name is Alice")."""
+def _own_name(text: str, group, index: _Index, answering: bool) -> str | None:
+    """The character a turn gives as its speaker's own name, first thing: "My name is Alice", "I
+    am Raskolnikov"; or, answering "your name?", a name alone ("Korobotchka, the widow of a
+    Collegiate Secretary")."""
     start = group[0].start
     own = _OWN.match(text, start, group[0].end)
+    if own is None and not answering:
+        return None
     start = own.end() if own else start
     first = index.speech_in(start, start + 2)
     return first[0][1] if first and not _OWNER.match(text, first[0][0].end) else None  # not "Natasha's sister"
