@@ -278,6 +278,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
 # telegram to Abbott"
 _TO = re.compile(r"\b(\w+)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
 _TURNING = re.compile(r"turn(?:s|ed|ing)")
+TOLD_REACH = 100  # characters from the quote within which a tag names the one spoken to
 _VERB_OBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
 
 
@@ -286,11 +287,12 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
     "said Alice to the Hatter", "turning to Margaret"."""
     for a, b in _around(group, p_start, p_end):
         for m, cid in index.narration_in(a, b):
+            if m.start - a > TOLD_REACH and b - m.end > TOLD_REACH:
+                continue  # a tag sits next to the quote, not in the middle of a long narration
             if cid == speaker or _OWNER.match(text, m.end):
                 continue  # "said Dolokhov to Natasha's brother" is not spoken to Natasha
-            before = text[max(a, m.start - 60):m.start]
-            before = SENTENCE_END.split(before)[-1]
-            to = _TO.search(before)
+            before = SENTENCE_END.split(text[max(a, m.start - 60):m.start])[-1]
+            to = _TO.search(before) if " to" in before[-12:] or "towards" in before[-12:] else None
             if to and (verb_rx().fullmatch(to.group(1)) or _TURNING.fullmatch(to.group(1))):
                 return cid
             verb = _VERB_OBJECT.search(before)
@@ -304,7 +306,9 @@ _OWN = re.compile(r"(?:[^.!?;\n]{0,25}?[\s,])?(?:my name is|my name's|I am|I'm|t
 
 
 def _asks_name(text: str, turn: _Turn) -> bool:
-    return any(_ASKS_NAME.search(text, g.start, g.end) for g in turn.group)
+    """The turn ends asking the other's name ("... And your Christian name and patronymic?")."""
+    last = turn.group[-1]
+    return bool(_ASKS_NAME.search(text, max(last.start, last.end - 80), last.end))
 
 
 def _own_name(text: str, group, index: _Index, answering: bool) -> str | None:
