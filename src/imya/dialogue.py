@@ -177,7 +177,7 @@ class _Turn:
     cue: bool = False  # untagged, but called by name in the turn before
     told: str | None = None  # the one the narration says it is spoken to ("she asked the Gryphon")
     acting: bool = False  # untagged, and its speaker is named in the paragraph's narration
-    own_name: str | None = None  # the character whose name the turn gives, answering "your name?"
+    own_name: str | None = None  # the character whose name the turn gives as its own ("My name is ...")
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
