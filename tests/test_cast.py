@@ -382,6 +382,9 @@ def test_a_misprinted_patronymic_is_the_same_fathers():
     bazarov = by_name(result, "Bazarov")
     assert {"Yevgeny Vassilyitch", "Yevgeny Vassilvitch"} <= set(bazarov.forms)
     assert "Yevgeny Onyegin" not in bazarov.forms
+    pair = cast(Document("s.txt", "txt", "Maria Vasilyevna was the doctor's wife.\n\n"
+                                       "“Marya Vassilyevna, your husband is wanted,” called the cook.\n"))
+    assert {"Maria Vasilyevna", "Marya Vassilyevna"} <= set(pair.characters[0].forms)
 
 
 def test_a_title_of_a_place_is_a_name_and_of_ends_any_other_name():

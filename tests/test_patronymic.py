@@ -84,3 +84,4 @@ def test_bad_fathers(bad):
 def test_nearest_finds_the_patronymics_a_misprint_stands_for():
     assert "Васильевич" in nearest("Вассилвич")  # Vassilvitch in a translation
     assert nearest("Алиановна") == () and nearest("Джоновна") == ()  # regular: a father imya lacks
+    assert nearest("Вассилевна") == ("Васильевна",)  # regular, but spelt as Васильевна is

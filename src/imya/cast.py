@@ -62,7 +62,7 @@ def _fathers(patronymic: str) -> frozenset[str]:
     fathers = frozenset(f.cyrillic for f in parsed.fathers) if parsed else frozenset()
     if not any(f in load().names for f in fathers):  # a misprint (Vassilvitch): the nearest spellings' fathers
         near = (parse_patronymic(p) for p in nearest_patronymics(patronymic))
-        fathers |= {f.cyrillic for p in near if p for f in p.fathers}
+        fathers = frozenset(f.cyrillic for p in near if p for f in p.fathers) or fathers
     return fathers or frozenset({patronymic.lower()})
 
 

@@ -186,14 +186,16 @@ def _by_key() -> dict[str, str]:
 def nearest(cyr: str, cutoff: float = 0.9) -> tuple[str, ...]:
     """The patronymics of the data spelt nearly like `cyr`, for a misprint: Вассилвич
     (Vassilvitch) → Васильевич, Васильич.  A regular -ович/-овна is taken to be the son or
-    daughter of a name imya lacks (Джоновна is John's daughter, not Иона's): none."""
+    daughter of a name imya lacks (Джоновна is John's daughter, not Иона's) unless it is spelt
+    the same to the spelling key (Вассилевна, Marya Vassilyevna, is Васильевна)."""
     from .spelling import latin_keys
     from .translit import to_latin
 
-    if _REGULAR.search(cyr.lower()):
-        return ()
     keys = _by_key()
-    return tuple(keys[k] for k in get_close_matches(latin_keys(to_latin(cyr))[0], keys, n=3, cutoff=cutoff))
+    key = latin_keys(to_latin(cyr))[0]
+    if _REGULAR.search(cyr.lower()):
+        return (keys[key],) if key in keys else ()
+    return tuple(keys[k] for k in get_close_matches(key, keys, n=3, cutoff=cutoff))
 
 
 def answer(query: str) -> Derived | Parsed:
