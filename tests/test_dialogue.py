@@ -404,6 +404,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“Is the student Raskolnikov here?” asked Porfiry.\n\n"
                  "Zossimov stepped aside. “Yes, I am Raskolnikov! What do you want?”\n",
                  "Yes, I am Raskolnikov! What do you want?", "Rodion Raskolnikov", id="I am X names the speaker"),
+    pytest.param("Ivan Petrov and Sonya Marmeladova sat at the table.\n\n“Who is at the door?” asked Sonya.\n\n"
+                 "“You think I am Ivan? I am not,” said the stranger.\n",
+                 "You think I am Ivan? I am not,", "the stranger", id="you think I am X names nobody"),
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),

@@ -302,7 +302,9 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
 
 
 # "My name is Alice", "Yes, I am Raskolnikov!", "Polenka, my name is Rodion"
-_OWN = re.compile(r"(?:[^.!?;\n]{0,25}?[\s,])?(?:my name is|my name's|I am|I'm|they call me)\s+", re.I)
+# ("You think I am Ivan?" is no such answer)
+_OWN = re.compile(r"(?:(?:yes|no|oh|ah|well|why|but|and)[,!]?\s+|[A-Z][a-z]+[,!]\s+)?"
+                  r"(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Tt]hey call me)\s+")
 
 
 def _asks_name(text: str, turn: _Turn) -> bool:
