@@ -402,3 +402,9 @@ def test_a_civil_rank_of_two_words_is_a_title():
     text = "Yesterday morning Collegiate Assessor Kovalev woke early, and Kovalev looked in the mirror.\n"
     names = [c.name for c in cast(Document("s", "txt", text)).characters]
     assert names == ["Collegiate Assessor Kovalev"]
+
+
+def test_a_name_after_a_contraction_is_still_a_name():
+    text = "“I'm Natasha Romanoff,” she said. “I’m Clint,” he said. It'll rain, Don’t Yelena know?\n"
+    found = [m.text for m in find(Document("s", "txt", text))]
+    assert "Natasha Romanoff" in found and "Clint" in found and "Yelena" in found

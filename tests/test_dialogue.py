@@ -407,6 +407,22 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Ivan Petrov and Sonya Marmeladova sat at the table.\n\n“Who is at the door?” asked Sonya.\n\n"
                  "“You think I am Ivan? I am not,” said the stranger.\n",
                  "You think I am Ivan? I am not,", "the stranger", id="you think I am X names nobody"),
+    pytest.param("Boris Drubetskoy sat with his aunt Anna Pavlovna by the samovar.\n\n"
+                 "“It will rain all night,” said Boris.\n\n“Then you must stay,” said Anna Pavlovna.\n\n"
+                 "He handed the letter to Anna Pavlovna. “Read this first.”\n",
+                 "Read this first.", "Boris Drubetskoy", id="the he acts, not the one he hands it to"),
+    pytest.param("Volkov sat at his desk when a boy came in.\n\n“Who are you?” said Volkov.\n\n"
+                 "“Masha sent me, sir,” said the boy.\n",
+                 "Masha sent me, sir,", "the boy", id="a name that is not the answer names nobody"),
+    pytest.param("Raskolnikov met Sonya Marmeladova on the stairs.\n\n“It is cold,” said Raskolnikov.\n\n"
+                 "“I’m Sonya,” said a young woman.\n",
+                 "I’m Sonya,", "Sonya Marmeladova", id="I’m with a curly apostrophe names the speaker"),
+    pytest.param("A letter came from Natasha Orlova. Her cousin Masha Orlova opened it.\n\n"
+                 "“I am Natasha Orlova, your loving cousin,” she read.\n",
+                 "I am Natasha Orlova, your loving cousin,", "Masha Orlova", id="a letter read aloud names its writer"),
+    pytest.param("Porfiry Petrovich questioned the porter Dushkin.\n\n“Your surname?”\n\n“Dushkin, your honour.”\n\n"
+                 "“Good. You may sit.”\n",
+                 "Dushkin, your honour.", "Dushkin", id="your surname? is a name question"),
     pytest.param("Tony gave Brenda the letter.\n\n"
                  "Brenda read it, but she showed it to\nMarjorie, saying, “I can’t complain.”\n\nMarjorie laughed.\n",
                  "I can’t complain.", "Brenda", id="a participle tag is the sentence subject's, across a line wrap"),
@@ -492,3 +508,16 @@ def test_an_answer_to_your_name_names_its_speaker_and_two_such_answers_are_one_p
     quotes = {d.text[q.start:q.end]: q for q in dlg.quotes}
     answer = quotes["Korobotchka, the widow of a Collegiate Secretary."]
     assert answer.speaker.character == owner["Korobotchka"] and answer.vocatives == []
+
+
+def test_two_officers_introducing_themselves_stay_two():
+    from imya.links import cast_and_dialogue
+
+    text = ("Ivan Petrovich came into the drawing room, where two officers stood by the fire.\n\n"
+            "“I am Lebedev,” said the first officer.\n\n“Delighted,” said Ivan Petrovich.\n\n"
+            "“And I am Kolya,” said the second.\n\n“I am Pavel Sokolov, not Pyotr Sokolov,” said the third. "
+            "“We are twins.”\n")
+    result, _ = cast_and_dialogue(doc(text))
+    owner = {f: c.id for c in result.characters for f in c.forms}
+    assert owner["Lebedev"] != owner["Kolya"]
+    assert owner["Pavel Sokolov"] != owner["Pyotr Sokolov"]

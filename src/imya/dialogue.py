@@ -41,8 +41,8 @@ _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|to
 _OWNER = re.compile(r"[’']s?\b")
 _TITLED = re.compile(r"\b[Tt]he (?:old |young )?([A-Z][a-z]+)\b")
 # "What is your name?", "And your Christian name and patronymic?", "Who are you?"
-_ASKS_NAME = re.compile(r"\byour\s+(?:\w+\s+){0,3}?(?:name|names|patronymic)\b|\bwho are you\b|"
-                        r"\bwhat are you called\b", re.I)
+_ASKS_NAME = re.compile(r"\byour\s+(?:\w+\s+){0,3}?(?:name|names|surname|patronymic)\b|\bwho are you\s*[?!]|"
+                        r"\bwhat are you called\b|\bhonour of addressing\b", re.I)
 _PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
 
 
@@ -178,6 +178,7 @@ class _Turn:
     told: str | None = None  # the one the narration says it is spoken to ("she asked the Gryphon")
     acting: bool = False  # untagged, and its speaker is named in the paragraph's narration
     own_name: str | None = None  # the character whose name the turn gives as its own ("My name is ...")
+    answered: bool = False  # own_name answers a name question ("Your name?" "Korobotchka.")
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -218,7 +219,9 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         vocatives = [v for v in vocatives if v is not None]
         if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
-        own = _own_name(text, group, index, answering=bool(turns) and gap == 1 and _asks_name(text, turns[-1]))
+        answering = bool(turns) and gap == 1 and _asks_name(text, turns[-1])
+        read_out = _READING.search(text[group[0].end:min(p_end, group[0].end + 60)])
+        own = None if read_out else _own_name(text, group, index, answering)
         vocatives = [v for v in vocatives if v.character != own]  # "Korobotchka, the widow ...": no call
         called = {v.character for v in vocatives}  # nobody calls themselves by name
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
@@ -259,8 +262,10 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         turns[-1].lead = (how == "implicit" and named_here == {speaker}) or same_gender == {speaker} \
             or (own is not None and own == speaker)
         turns[-1].own_name = own
+        turns[-1].answered = own is not None and answering
         turns[-1].cue = how == "implicit" and bool(history) and speaker == history[-1][2] and not named_here
-        turns[-1].acting = how == "implicit" and speaker in named_here
+        turns[-1].acting = how == "implicit" and speaker in {
+            c for m, c in index.narration_in(p_start, p_end) if c in named_here and not index.object(m)}
         who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
         if who and not named_here and who not in unfit:
             speaker, how = who, "implicit"
@@ -303,8 +308,11 @@ def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speake
 
 # "My name is Alice", "Yes, I am Raskolnikov!", "Polenka, my name is Rodion"
 # ("You think I am Ivan?" is no such answer)
-_OWN = re.compile(r"(?:(?:yes|no|oh|ah|well|why|but|and)[,!]?\s+|[A-Z][a-z]+[,!]\s+)?"
-                  r"(?:[Mm]y name is|[Mm]y name's|I am|I'm|[Tt]hey call me)\s+")
+_OWN = re.compile(r"(?:(?:[Yy]es|[Nn]o|[Oo]h|[Aa]h|[Ww]ell|[Ww]hy|[Bb]ut|[Aa]nd)[,!]?\s+|[A-Z][a-z]+[,!]\s+)?"
+                  r"(?:[Mm]y name is|[Mm]y name[’']s|I am|I[’']m|[Tt]hey call me)\s+")
+
+
+_ALONE = re.compile(r"\s*(?:[,.!?;:—–]|--|$)")
 
 
 def _asks_name(text: str, turn: _Turn) -> bool:
@@ -323,13 +331,19 @@ def _own_name(text: str, group, index: _Index, answering: bool) -> str | None:
         return None
     start = own.end() if own else start
     first = index.speech_in(start, start + 2)
-    return first[0][1] if first and not _OWNER.match(text, first[0][0].end) else None  # not "Natasha's sister"
+    if not first or _OWNER.match(text, first[0][0].end):
+        return None  # not "Natasha's sister"
+    if own is None and not _ALONE.match(text, first[0][0].end):
+        return None  # "Masha sent me, sir": a name, but not the answer
+    return first[0][1]
 
 
 def _same_speaker(turns: list[_Turn]) -> list[tuple[str, str]]:
-    """Two names one speaker gave as their own, two turns apart in one unbroken exchange."""
+    """Two names one speaker gave as their own, answering name questions two turns apart in one
+    unbroken exchange ("I am Lebedev" ... "And I am Kolya" are two officers introducing themselves)."""
     return [(turns[k - 2].own_name, t.own_name) for k, t in enumerate(turns)
-            if k >= 2 and t.own_name and turns[k - 2].own_name not in (None, t.own_name) and _same_talk(turns, k - 2, k)]
+            if k >= 2 and t.answered and turns[k - 2].answered and turns[k - 2].own_name != t.own_name
+            and _same_talk(turns, k - 2, k)]
 
 
 def _titled_actor(text: str, group, p_start: int, p_end: int, index: _Index) -> str | None:
@@ -594,12 +608,16 @@ def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: s
 
     Only characters with a gender are taken from the narration: a place (Marabar, the Deccan)
     never has one, a person almost always does (a name, a title or the pronouns after it)."""
-    acting = [cid for _, cid in index.narration_in(p_start, p_end) if cid not in called and index.gender.get(cid)]
-    if acting:
-        return acting[0], "implicit"
+    named = [(m, cid) for m, cid in index.narration_in(p_start, p_end) if cid not in called and index.gender.get(cid)]
+    subjects = [cid for m, cid in named if not index.object(m)]
+    if subjects:
+        return subjects[0], "implicit"
+    # "He handed the letter to Anna Pavlovna": the he, not the one he handed it to
     acting = _acting_pronoun(group, p_start, p_end, index, heard)
     if acting and acting not in called:
         return acting, "implicit"
+    if named:
+        return named[0][1], "implicit"
     if history and history[-1][2] and history[-1][2] not in called and history[-1][2] != history[-1][0]:
         return history[-1][2], "implicit"  # "Natasha, come here." — the next words are Natasha's
     if len(history) >= 2 and history[-2][0] and history[-2][0] != history[-1][0] and history[-2][0] not in called:

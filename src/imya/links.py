@@ -54,9 +54,12 @@ def _complementary(a: Character, b: Character) -> bool:
 
 
 def _shares(a: Character, b: Character) -> bool:
-    """The two have a given name in common, or one surname (nearly)."""
+    """The two have a given name in common, or one surname (nearly) and no given names that differ
+    ("I am Pavel Sokolov, not Pyotr Sokolov": twins)."""
     if a.given & b.given:
         return True
+    if a.given and b.given:
+        return False
     return bool(a.surname and b.surname
                 and SequenceMatcher(None, a.surname, b.surname).ratio() >= NEAR_SURNAME)
 

@@ -332,8 +332,13 @@ def _ordinary(w: Word, lower: Counter, mid: Counter) -> bool:
     return mid[w.text] <= low if known_name else mid[w.text] < max(10, 5 * low)
 
 
+_CONTRACTION = re.compile(r"[A-Z][a-z]*[’'](?:m|ll|d|ve|re|t)")  # I'm, It'll, Don't
+
+
 def _opener(word: str, lower: Counter, mid: Counter) -> bool:
     """A capitalised word that is an ordinary word starting a sentence, not a name."""
+    if _CONTRACTION.fullmatch(word):
+        return True  # "I'm Natasha": the name is still a name
     low = lower.get(word.lower(), 0)
     if low and mid[word] <= low:
         return True  # ordinary whatever it is: no need to parse it
