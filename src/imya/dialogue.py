@@ -217,10 +217,10 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             talk += 1  # a new conversation
         vocatives = [_vocative(text, m, cid, g) for g in group for m, cid in index.speech_in(g.start, g.end)]
         vocatives = [v for v in vocatives if v is not None]
-        if _READING.search(text[group[0].end:min(p_end, group[0].end + 60)]):
+        read_out = _READING.search(text[group[0].end:min(p_end, group[0].end + 60)])
+        if read_out:
             vocatives = []  # "My dear Vassa," Natalia read: a letter's words address its reader, not the room
         answering = bool(turns) and gap == 1 and _asks_name(text, turns[-1])
-        read_out = _READING.search(text[group[0].end:min(p_end, group[0].end + 60)])
         own = None if read_out else _own_name(text, group, index, answering)
         vocatives = [v for v in vocatives if v.character != own]  # "Korobotchka, the widow ...": no call
         called = {v.character for v in vocatives}  # nobody calls themselves by name
@@ -251,11 +251,11 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
         named_here = {c for _, c in index.narration_in(p_start, p_end) if c not in unfit}
+        subjects_here = {c for m, c in index.narration_in(p_start, p_end) if c in named_here and not index.object(m)}
         # "Mrs. Vane winced. 'Happy!' she echoed": the one woman the paragraph names (not as an
         # object: "She forgot about Adela") is the "she", whatever the turn-taking says; named
         # before the quote, she is the "she" however it was resolved
-        same_gender = {c for m, c in index.narration_in(p_start, p_end) if c in named_here
-                       and index.gender.get(c) == said and not index.object(m)} \
+        same_gender = {c for c in subjects_here if index.gender.get(c) == said} \
             if how == "anaphoric" and said in ("m", "f") else set()
         if len(same_gender) == 1 and same_gender <= {c for _, c in index.narration_in(p_start, group[0].start)}:
             speaker = turns[-1].speaker = next(iter(same_gender))
@@ -264,8 +264,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         turns[-1].own_name = own
         turns[-1].answered = own is not None and answering
         turns[-1].cue = how == "implicit" and bool(history) and speaker == history[-1][2] and not named_here
-        turns[-1].acting = how == "implicit" and speaker in {
-            c for m, c in index.narration_in(p_start, p_end) if c in named_here and not index.object(m)}
+        turns[-1].acting = how == "implicit" and speaker in subjects_here
         who = _titled_actor(text, group, p_start, p_end, index) if how in ("implicit", "none") else None
         if who and not named_here and who not in unfit:
             speaker, how = who, "implicit"
