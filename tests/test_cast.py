@@ -408,3 +408,8 @@ def test_a_name_after_a_contraction_is_still_a_name():
     text = "“I'm Natasha Romanoff,” she said. “I’m Clint,” he said. It'll rain, Don’t Yelena know?\n"
     found = [m.text for m in find(Document("s", "txt", text))]
     assert "Natasha Romanoff" in found and "Clint" in found and "Yelena" in found
+
+
+def test_towns_of_russian_novels_are_places():
+    text = "Pierre rode out of Mozhaisk at dawn, and by noon Pierre saw Borodino below him. Kostroma was far.\n"
+    assert [c.name for c in cast(Document("s", "txt", text)).characters] == ["Pierre"]
