@@ -250,8 +250,9 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         turns.append(_Turn(group, group[0].paragraph, group[-1].paragraph, p_start, p_end, vocatives, unfit,
                            speaker, how, talk, said))
         # "Mrs. Hurst began again. 'I have...'": the one character the paragraph's narration names
-        named_here = {c for _, c in index.narration_in(p_start, p_end) if c not in unfit}
-        subjects_here = {c for m, c in index.narration_in(p_start, p_end) if c in named_here and not index.object(m)}
+        narration = index.narration_in(p_start, p_end)
+        named_here = {c for _, c in narration if c not in unfit}
+        subjects_here = {c for m, c in narration if c in named_here and not index.object(m)}
         # "Mrs. Vane winced. 'Happy!' she echoed": the one woman the paragraph names (not as an
         # object: "She forgot about Adela") is the "she", whatever the turn-taking says; named
         # before the quote, she is the "she" however it was resolved

@@ -39,6 +39,15 @@ SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;\
 # where a clause can open with its subject, besides the sentence's start: after ", and" ("Philip
 # sprang up, and Gino ... said"); an adverb or two may come first ("Then Mrs. Honeychurch")
 _CLAUSE = re.compile(r"[,;:]\s*(?:and|but|then|while|so|yet)\b", re.I)
+# the rest of a tag, tried at every speech verb: compiled once
+_PARTICIPLE_BEFORE = re.compile(r",\s*$")  # "to Marjorie, saying"
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$")  # "from her work to say"
+_FOR_BEFORE = re.compile(r"\bfor\s+$")  # "waited for Liza to say"
+_PRONOUN_OPENS = re.compile(r"(he|she|I)\b", re.I)
+_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?$")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she|I)\b")
+_POSSESSED = re.compile(r"['’]s\b")
+_PLAIN_NOUN = re.compile(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)")
 _ADVERBS = re.compile(r"\s*(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I)
 
 
@@ -140,7 +149,7 @@ def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple,
     found: list[tuple[tuple, str]] = []
     for opening in [start] + [m.end() for m in _CLAUSE.finditer(text, start, at)]:
         pos = _ADVERBS.match(text, opening).end()
-        pronoun = re.match(r"(he|she|I)\b", text[pos:pos + 4], re.I)
+        pronoun = _PRONOUN_OPENS.match(text[pos:pos + 4])
         if pronoun:
             found.append((("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"))
             continue
@@ -160,36 +169,36 @@ def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple,
 def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[tuple, str] | None:
     """What the speech verb has as subject: ('name', id), ('pronoun', gender) or ('noun', ...)."""
     before = text[max(a, verb.start() - 4):verb.start()]
-    if (verb.group(0).endswith("ing") and re.search(r",\s*$", before)) or re.search(r"\bto\s+$", before):
+    named_before = index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start())
+    if (verb.group(0).endswith("ing") and _PARTICIPLE_BEFORE.search(before)) or _INFINITIVE_BEFORE.search(before):
         # "Brenda showed it to Marjorie, saying", "Lady Bertram lifted her eyes from William to
         # say": the one the sentence is about, not the last name; but "gave it to Liza, who read
         # it, saying" and "waited for Liza to say" are Liza's
-        last = index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start())[-1:]
-        for m, cid in last:
+        for m, cid in named_before[-1:]:
             gap = text[m.end:verb.start()]
-            after_for = re.search(r"\bfor\s+$", text[max(0, m.start - 5):m.start])
+            after_for = _FOR_BEFORE.search(text[max(0, m.start - 5):m.start])
             if _RELATIVE.fullmatch(gap) or (gap.strip() == "to" and after_for):
                 return ("name", cid), "explicit"
         found = _sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
-    for m, cid in index.narration_in(max(a, verb.start() - 2 * TAG_REACH), verb.start()):
+    for m, cid in named_before:
         gap = text[m.end:verb.start()]
         if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
     # "she asked the Gryphon", "I asked Mike": a pronoun before the verb is the subject, the name
     # after it the one spoken to
-    before = re.search(r"\b([Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?$", text[max(a, verb.start() - 20):verb.start()])
+    before = _PRONOUN_BEFORE.search(text[max(a, verb.start() - 20):verb.start()])
     if before is not None:
         return ("pronoun", PRONOUNS[before.group(1).lower()]), "anaphoric"
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
-        if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not re.match(r"['’]s\b", text[m.end:m.end + 2]):
+        if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not _POSSESSED.match(text, m.end):
             return ("name", cid), "explicit"  # not "said Pierre's father"
     if _AND_SAID.search(text, max(a, verb.start() - 16), verb.start()):
         found = _sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
-    pronoun = re.match(r"\s+(he|she|I)\b", text[verb.end():min(b, verb.end() + 6)])
+    pronoun = _PRONOUN_AFTER.match(text[verb.end():min(b, verb.end() + 6)])
     if pronoun is not None:
         return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
     after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
@@ -204,7 +213,7 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
         if phrase is not None:
             return ("noun", *phrase), "anaphoric"
     # "said the mariner." — a plain noun closing the tag names a speaker imya cannot place
-    plain = re.match(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)", text[verb.end():min(b, verb.end() + TAG_REACH)])
+    plain = _PLAIN_NOUN.match(text[verb.end():min(b, verb.end() + TAG_REACH)])
     if plain is not None:
         return ("unnamed", "the " + plain.group(1)), "explicit"
     return None
