@@ -297,6 +297,24 @@ def test_miss_and_mrs_of_one_surname_are_daughter_and_mother():
     assert {"Mrs. Honeychurch"} in forms and {"Miss Honeychurch"} in forms
 
 
+def test_lady_before_a_surname_is_the_wife_not_the_daughter():
+    text = ("Maria Bertram was engaged. Maria laughed, and Maria sang.\n\n"
+            "Lady Bertram sat on the sofa. Lady Bertram dozed. Lady Bertram called for her pug.\n\n"
+            "Lady Brett Ashley came in. Then Lady Ashley sat down, and Brett laughed.\n")
+    by_name = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
+    assert by_name["Maria Bertram"] == {"Maria Bertram", "Maria"}
+    assert by_name["Lady Bertram"] == {"Lady Bertram"}
+    assert by_name["Lady Brett Ashley"] == {"Lady Brett Ashley", "Lady Ashley", "Brett"}  # called Lady: her own form
+
+
+def test_a_knight_is_not_his_son_of_the_same_given_name():
+    text = ("Sir Thomas Bertram came home. Tom Bertram was out. Tom rode, and Tom drank.\n\n"
+            "Sir Thomas frowned. Tom laughed. Sir Thomas sighed, and Tom went out.\n")
+    by_name = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
+    assert by_name["Sir Thomas Bertram"] == {"Sir Thomas Bertram", "Sir Thomas"}
+    assert by_name["Tom Bertram"] == {"Tom Bertram", "Tom"}
+
+
 def test_two_people_named_side_by_side_are_two_mentions():
     text = "“Mother, show Rodya Pyotr Petrovitch’s letter,” said Dounia. Ivan Ivanovich Petrov came.\n"
     assert [m.text for m in find(Document("s", "txt", text))] == [

@@ -29,6 +29,12 @@ from .translit import to_latin
 # title joins only someone already called by it (or known by the surname alone).
 MARRIED_TITLES = ("mrs",)
 MAIDEN_TITLES = ("miss",)  # and "Miss Honeychurch" is the daughter, never "Mrs. Honeychurch"
+# "Lady Bertram", before a surname, is a wife (Sir Thomas's), never her daughter Maria Bertram;
+# before a given name (Lady Catherine) a peer's daughter by birth, whom "Lady X" may also name
+LADIES = ("lady",)
+# A rank or a knighthood names fewer people than Mr. does: "Sir Thomas" is the baronet, not his
+# son Tom (Thomas) Bertram, when only the father has been called Sir
+KNIGHTS = ("sir",)
 NEARBY = 4000  # characters: how far a mention looks for the character it means
 MIN_PLACE, PLACE_SHARE = 3, 0.4  # "in X", "from X" this often makes X a place
 MIN_VOTES = 3  # he's and she's after a name before they tell its gender
@@ -49,6 +55,8 @@ class Slots:
     married: bool = False  # called by a married woman's title (Mrs.)
     maiden: bool = False  # called Miss
     lone_surname: bool = False  # the text also uses the surname alone: a surname, not a semi-patronymic
+    lady: bool = False  # called Lady: "Lady Brett Ashley" may be "Lady Ashley", a married woman's form
+    ranks: frozenset[str] = frozenset()  # titles that set a person apart (Sir, Colonel, Prince), lowercased
 
     def size(self) -> int:
         return bool(self.given) + bool(self.patronymic) + bool(self.surname) + bool(self.loose)
@@ -101,8 +109,19 @@ def slots(m: Mention) -> Slots:
     if len(names) == 1 and names[0].role == "name" and not has_title:  # Madame Lippevechsel: a surname
         loose, surname = names[0].value, None
     titles = {w.value.rstrip(".") for w in m.words if w.role == "title"}
-    married, maiden = bool(titles & set(MARRIED_TITLES)), bool(titles & set(MAIDEN_TITLES))
-    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married, maiden=maiden)
+    lady = bool(titles & set(LADIES))
+    married = bool(titles & set(MARRIED_TITLES)) or (lady and bool(surname or loose) and not given)
+    maiden = bool(titles & set(MAIDEN_TITLES))
+    ranks = frozenset(t.lower() for t in titles if t.lower() in KNIGHTS or _title_kind(t) not in (None, "honorific"))
+    return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married, maiden=maiden, lady=lady,
+                 ranks=ranks)
+
+
+def _title_kind(title: str) -> str | None:
+    from .titles import find
+
+    found = find(title)
+    return found.kind if found else None
 
 
 @lru_cache(maxsize=4096)
@@ -128,6 +147,7 @@ class Character:
     married: bool = False  # called Mrs. somewhere
     maiden: bool = False  # called Miss somewhere
     guessed: bool = False  # the gender comes from the pronouns after the name only
+    ranks: set = field(default_factory=set)  # the titles of Slots.ranks it has been named with
     best: tuple[bool, int, int, str] = (False, 0, 0, "")  # (not in capitals, parts, count, text)
 
     @property
@@ -181,7 +201,7 @@ class Character:
                     and any(_semi_key(f) == s.surname for f in self.patronymic))
 
     def absorb(self, s: Slots) -> None:
-        self.married = self.married or s.married
+        self.married = self.married or s.married or s.lady
         self.maiden = self.maiden or s.maiden
         if s.loose and not (self.given or self.surname):
             self.given, self.surname = frozenset({f"lat:{s.loose}"}), s.loose
@@ -194,6 +214,7 @@ class Character:
 
     def add(self, m: Mention, s: Slots) -> None:
         self.forms[m.text] += 1
+        self.ranks |= s.ranks
         if self.first_offset < 0 or m.start < self.first_offset:
             self.first_offset = m.start
         self.last_offset = m.start
@@ -457,7 +478,9 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         people.append(c)
         fitting = [c]
     for m in group:
-        chosen = min(fitting, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
+        ranks = parsed[m.text].ranks
+        pool = [c for c in fitting if ranks & c.ranks] or fitting
+        chosen = min(pool, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
         give(chosen, m)
     return fitting
 
