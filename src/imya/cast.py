@@ -477,9 +477,14 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         c.absorb(s)
         people.append(c)
         fitting = [c]
+    # "Bounderby" is Josiah, not Loo Bounderby named nearer: a surname alone names a man, unless a
+    # "she" follows it
+    bare = (s.surname or s.loose) and not s.given and s.gender is None and len({c.gender for c in fitting}) > 1
     for m in group:
         ranks = parsed[m.text].ranks
         pool = [c for c in fitting if ranks & c.ranks] or fitting
+        if bare and not _he_she(text, m, m.end + 80)[1]:
+            pool = [c for c in pool if c.gender == "m"] or pool
         chosen = min(pool, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
         give(chosen, m)
     return fitting
