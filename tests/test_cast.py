@@ -174,6 +174,13 @@ def test_a_name_that_is_also_a_word_counts_when_the_text_uses_it_as_a_name_more(
     assert [m.text for m in find(Document("s", "txt", text))].count("Bill") == 3
 
 
+def test_an_english_given_name_makes_an_ordinary_word_a_surname():
+    text = ("The sign of the four, Jonathan Small. He was small and active, a small man.\n\n"
+            "Jonathan Small escaped. Then Harvey Stone came in; stone walls; a small room.\n")
+    found = [m.text for m in find(Document("s", "txt", text))]
+    assert found == ["Jonathan Small", "Jonathan Small", "Harvey Stone"]
+
+
 def test_his_and_her_after_a_name_say_nothing_of_its_gender():
     text = ("It was Katharine Hilbery who took his arm. Then Katharine looked at him; she smiled.\n\n"
             "At once Katharine gave him her hand, and she laughed. Later Katharine read his letter; she sighed.\n\n"

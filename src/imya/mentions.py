@@ -357,6 +357,8 @@ def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
         return False
     if len(words) > 1 and any(w.known for w in names):
         return True
+    if len(names) == 2 and names[0].role == "name" and names[0].gender and not _ordinary(names[0], lower, mid):
+        return True  # "Jonathan Small", "Minty Brown": an English given name makes a word its surname
     if any(_ordinary(w, lower, mid) for w in names):
         return False
     # one unknown word that only ever opens sentences ("Accordingly") is not a name
