@@ -181,6 +181,12 @@ def test_an_english_given_name_makes_an_ordinary_word_a_surname():
     assert found == ["Jonathan Small", "Jonathan Small", "Harvey Stone"]
 
 
+def test_after_mrs_or_miss_a_word_of_the_language_is_a_surname():
+    text = ("The hall was cold. Mrs. Hall lit the fire in the hall, and Mr. Hall went out.\n\n"
+            "\"Good morning,\" said Mrs. Hall. Hush, Sir Impudence! Such impudence.\n")
+    assert [m.text for m in find(Document("s", "txt", text))] == ["Mrs. Hall", "Mr. Hall", "Mrs. Hall"]
+
+
 def test_his_and_her_after_a_name_say_nothing_of_its_gender():
     text = ("It was Katharine Hilbery who took his arm. Then Katharine looked at him; she smiled.\n\n"
             "At once Katharine gave him her hand, and she laughed. Later Katharine read his letter; she sighed.\n\n"

@@ -357,6 +357,9 @@ def _plausible(words: list[Word], lower: Counter, mid: Counter) -> bool:
         return False
     if len(words) > 1 and any(w.known for w in names):
         return True
+    if len(names) == 1 and words[0].role == "title" and words[0].value != "sir" \
+            and titles.find(words[0].text).kind == "honorific":
+        return True  # "Mrs. Hall", "Miss Price": after Mrs. or Miss even a word of the language is a surname
     if len(names) == 2 and names[0].role == "name" and names[0].gender and not _ordinary(names[0], lower, mid):
         return True  # "Jonathan Small", "Minty Brown": an English given name makes a word its surname
     if any(_ordinary(w, lower, mid) for w in names):
