@@ -372,6 +372,13 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "Darcy stood by the window.\n\n"
                  "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n",
                  "In this dirt?", "Thomas Bennet", id="her father shares her surname"),
+    pytest.param("Miss Bates and Harriet Smith walked to the village.\n\n"
+                 "Mrs. Weston and Miss Bates met them at the door of the shop.\n\n"
+                 "“My dear Miss Woodhouse,” said the latter, “I am just run across.”\n",
+                 "My dear Miss Woodhouse,", "Miss Bates", id="the latter is the last of the two named"),
+    pytest.param("Elizabeth Bennet sat with Jane Bennet, and Elizabeth thought it certain, and Jane thought it "
+                 "possible; the former said:\n\n“Tell me all about it.”\n",
+                 "Tell me all about it.", "Elizabeth Bennet", id="the former is the first of the two named"),
     pytest.param("Mr. Bennet read by the fire. Mrs. Bennet, Jane Bennet and Elizabeth Bennet sat sewing.\n\n"
                  "“Netherfield Park is let at last,” said his wife.\n\n“Is it?” said Mr. Bennet.\n",
                  "Netherfield Park is let at last,", "Mrs. Bennet", id="his wife is the one called Mrs."),

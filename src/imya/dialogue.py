@@ -134,6 +134,16 @@ class _Index:
                 return cid
         return None
 
+    def last_named(self, at: int, n: int) -> list[str]:
+        """The last n characters named in the narration before `at`, the last first."""
+        out: list[str] = []
+        i = bisect.bisect_left(self.narration_starts, at) - 1
+        while i >= 0 and len(out) < n and at - self.narration[i][0].start < 3000:
+            if self.narration[i][1] not in out:
+                out.append(self.narration[i][1])
+            i -= 1
+        return out
+
     def object(self, m: Mention) -> bool:
         """Named after a preposition or as a possessor ("spoke of Rodney", "Fielding's"): not
         who the next "he" is about."""
@@ -562,6 +572,9 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
             return relative
     if value == "other":
         return _in_talk(talk, index, None, skip)
+    if value in ("latter", "former"):
+        named = index.last_named(at, 2)
+        return named[value == "former"] if len(named) == 2 else "?" + phrase
     return _in_talk(talk, index, value, skip) or index.last_of_gender(at, value, heard, skip) or "?" + phrase
 
 

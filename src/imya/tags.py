@@ -51,6 +51,11 @@ _PLAIN_NOUN = re.compile(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)")
 _ADVERBS = re.compile(r"\s*(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I)
 
 
+# not a gender but which of the people around: the other party of the exchange, or the last or
+# the one before of the two named last ("said the latter")
+ORDINALS = ("other", "latter", "former")
+
+
 @cache
 def person_nouns(text: str | None = None) -> dict[str, tuple[str | None, str]]:
     """Nouns that stand for a person in a tag ("said the girl") → (gender or other, kind);
@@ -59,8 +64,8 @@ def person_nouns(text: str | None = None) -> dict[str, tuple[str | None, str]]:
 
     out = {}
     for number, (noun, gender, kind) in rows("person_nouns.tsv", ("noun", "gender", "kind"), text):
-        if gender not in ("m", "f", "-", "other") or kind not in NOUN_KINDS:
-            raise DataError(f"person_nouns.tsv:{number}: gender must be m, f, - or other, and kind one of "
+        if gender not in ("m", "f", "-", *ORDINALS) or kind not in NOUN_KINDS:
+            raise DataError(f"person_nouns.tsv:{number}: gender must be m, f, -, {', '.join(ORDINALS)}, and kind one of "
                             f"{', '.join(NOUN_KINDS)}")
         out[noun] = (None if gender == "-" else gender, kind)
     return out
