@@ -328,6 +328,17 @@ def test_a_knight_is_not_his_son_of_the_same_given_name():
     assert by_name["Tom Bertram"] == {"Tom Bertram", "Tom"}
 
 
+def test_a_rank_names_the_one_called_by_it_not_his_sons_or_his_wife():
+    text = ("Mr. Henry Tilney came in. Mr. Tilney bowed. Captain Frederick Tilney laughed, and Captain Tilney sat down.\n\n"
+            "Then General Tilney entered. General Tilney frowned at Mr. Tilney and at Captain Tilney.\n\n"
+            "Mrs Sophia Croft smiled. Mrs Croft smiled again. Admiral Croft laughed, and Admiral Croft went out.\n\n"
+            "Madame Olenska sat alone. Madame Olenska sighed. The Countess Olenska rose.\n")
+    forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
+    assert {"General Tilney"} in forms and {"Admiral Croft"} in forms
+    assert {"Mr. Henry Tilney", "Mr. Tilney"} in forms and {"Captain Frederick Tilney", "Captain Tilney"} in forms
+    assert {"Madame Olenska", "Countess Olenska"} in forms  # a woman's rank may name a woman called Madame
+
+
 def test_a_surname_alone_names_the_man_of_the_family():
     text = ("Josiah Bounderby was a rich man. Josiah Bounderby laughed. Loo Bounderby sat at the window, "
             "and Loo Bounderby sighed.\n\nLoo looked at the fire. Bounderby came in. Loo did not look up.\n")

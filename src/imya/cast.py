@@ -35,6 +35,8 @@ LADIES = ("lady",)
 # A rank or a knighthood names fewer people than Mr. does: "Sir Thomas" is the baronet, not his
 # son Tom (Thomas) Bertram, when only the father has been called Sir
 KNIGHTS = ("sir",)
+RANKS = ("rank", "nobility", "clergy")  # kinds of titles.tsv
+PLAIN_MEN = ("mr", "mister")  # what a man is called who has no rank
 NEARBY = 4000  # characters: how far a mention looks for the character it means
 MIN_PLACE, PLACE_SHARE = 3, 0.4  # "in X", "from X" this often makes X a place
 MIN_VOTES = 3  # he's and she's after a name before they tell its gender
@@ -57,6 +59,7 @@ class Slots:
     lone_surname: bool = False  # the text also uses the surname alone: a surname, not a semi-patronymic
     lady: bool = False  # called Lady: "Lady Brett Ashley" may be "Lady Ashley", a married woman's form
     ranks: frozenset[str] = frozenset()  # titles that set a person apart (Sir, Colonel, Prince), lowercased
+    titles: frozenset[str] = frozenset()  # every title of the mention, lowercased
 
     def size(self) -> int:
         return bool(self.given) + bool(self.patronymic) + bool(self.surname) + bool(self.loose)
@@ -112,9 +115,9 @@ def slots(m: Mention) -> Slots:
     lady = bool(titles & set(LADIES))
     married = bool(titles & set(MARRIED_TITLES)) or (lady and bool(surname or loose) and not given)
     maiden = bool(titles & set(MAIDEN_TITLES))
-    ranks = frozenset(t.lower() for t in titles if t.lower() in KNIGHTS or _title_kind(t) not in (None, "honorific"))
+    ranks = frozenset(t.lower() for t in titles if t.lower() in KNIGHTS or _title_kind(t) in RANKS)
     return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married, maiden=maiden, lady=lady,
-                 ranks=ranks)
+                 ranks=ranks, titles=frozenset(t.lower() for t in titles))
 
 
 def _title_kind(title: str) -> str | None:
@@ -148,6 +151,7 @@ class Character:
     maiden: bool = False  # called Miss somewhere
     guessed: bool = False  # the gender comes from the pronouns after the name only
     ranks: set = field(default_factory=set)  # the titles of Slots.ranks it has been named with
+    titles: set = field(default_factory=set)  # every title it has been named with
     best: tuple[bool, int, int, str] = (False, 0, 0, "")  # (not in capitals, parts, count, text)
 
     @property
@@ -171,7 +175,7 @@ class Character:
         """The mention could name this character: no part disagrees, at least one agrees."""
         if s.gender and self.gender and s.gender != self.gender and (strict or not s.soft_gender):
             return False
-        if s.married and not self.married and self.given:
+        if s.married and not self.married and (self.given or self.ranks):
             return False
         if (s.maiden and self.married and not self.maiden) or (s.married and self.maiden and not self.married):
             return False
@@ -215,6 +219,7 @@ class Character:
     def add(self, m: Mention, s: Slots) -> None:
         self.forms[m.text] += 1
         self.ranks |= s.ranks
+        self.titles |= s.titles
         if self.first_offset < 0 or m.start < self.first_offset:
             self.first_offset = m.start
         self.last_offset = m.start
@@ -304,7 +309,7 @@ def cast(doc: Document) -> Cast:
             give(_choose(best_fits[m.text], m.start), m)
         else:
             key = (s.given, s.patronymic, s.surname, s.loose, s.gender, s.has_title, s.soft_gender, s.married,
-                   s.maiden)
+                   s.maiden, s.ranks)
             groups.setdefault(key, []).append(m)
     # Newland Archer's pronouns make him a man before "Mrs. Archer" looks for her character.
     _genders_from_pronouns(doc.text, sorted(who, key=lambda mc: mc[0].start))
@@ -467,6 +472,10 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     # "Marmeladov" is the father, not his daughter Sonia Marmeladov
     if not fitting and s.soft_gender and _pronoun_votes(text, group) != s.gender:
         fitting = [c for c in people if c.fits(s, strict=False)]
+    if s.ranks:
+        fitting = [c for c in fitting if _rank_fits(s, c)]
+    elif s.titles & set(PLAIN_MEN):  # and "Mr. Tilney" is not the Captain
+        fitting = [c for c in fitting if not c.ranks or c.titles & set(PLAIN_MEN)]
     fitting = _best_fitting(s, group, fitting, text)
     offsets = {id(c): sorted(c.offsets) for c in fitting}
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
@@ -488,6 +497,24 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         chosen = min(pool, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
         give(chosen, m)
     return fitting
+
+
+def _rank_fits(s: Slots, c: Character) -> bool:
+    """A rank names the one who has been called by it, or someone called by no title yet: "General
+    Tilney" is neither Mr. Tilney nor Captain Tilney, his sons, and "Admiral Croft" is not Mrs Croft;
+    but a woman's rank may name a woman called Madame ("Countess Olenska", "Madame Olenska")."""
+    if c.ranks & s.ranks or not c.titles:
+        return True
+    if c.ranks:
+        return False
+    return all(_title_gender(t) == "f" for t in s.ranks) and all(_title_gender(t) == "f" for t in c.titles)
+
+
+def _title_gender(title: str) -> str | None:
+    from .titles import find
+
+    found = find(title)
+    return found.gender if found else None
 
 
 def _best_fitting(s: Slots, group: list[Mention], fitting: list[Character], text: str) -> list[Character]:
