@@ -372,6 +372,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "Darcy stood by the window.\n\n"
                  "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n",
                  "In this dirt?", "Thomas Bennet", id="her father shares her surname"),
+    pytest.param("“Where are the pistols?” said Toby Crackit.\n\n“Here they are,” replied Barney.\n\n"
+                 "“I’ve got the keys,” replied Sikes.\n\n“Nothing forgotten?” inquired Toby, fastening his coat.\n\n"
+                 "“All right,” rejoined his companion. “Bring the timber.”\n",
+                 "All right,", "Sikes", id="his companion is a party of the exchange, not the his"),
     pytest.param("Miss Bates and Harriet Smith walked to the village.\n\n"
                  "Mrs. Weston and Miss Bates met them at the door of the shop.\n\n"
                  "“My dear Miss Woodhouse,” said the latter, “I am just run across.”\n",

@@ -559,11 +559,11 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     _, phrase, noun_kind, value = ref
     if noun_kind == "title":
         return index.last_titled(at, value) or "?" + phrase
-    if noun_kind in ("role", "new") or value is None:
+    owner = re.match(r"(his|her)\s", phrase, re.I)
+    if noun_kind in ("role", "new") or (value is None and not owner):
         return "?" + phrase  # "said the waiter", "said a voice": someone the text does not name
     # "said the gentleman" is not the one who spoke last; "her mother" is not the "her"
     skip = {talk[1]}
-    owner = re.match(r"(his|her)\s", phrase, re.I)
     if owner:
         whose = index.last_of_gender(at, {"his": "m", "her": "f"}[owner.group(1).lower()], heard)
         skip.add(whose)
@@ -572,6 +572,8 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
             return relative
     if value == "other":
         return _in_talk(talk, index, None, skip)
+    if value is None:  # "rejoined his companion": a party of the exchange, not the "his"
+        return _in_talk(talk, index, None, skip) or "?" + phrase
     if value in ("latter", "former"):
         named = index.last_named(at, 2)
         return named[value == "former"] if len(named) == 2 else "?" + phrase
