@@ -372,6 +372,11 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "Darcy stood by the window.\n\n"
                  "“I shall walk to Netherfield,” said Elizabeth.\n\n“In this dirt?” said her father.\n",
                  "In this dirt?", "Thomas Bennet", id="her father shares her surname"),
+    pytest.param("Charlotte Lucas and Elizabeth Bennet stood by the piano.\n\n"
+                 "“It will be her turn soon,” said Charlotte. “I am going to open the instrument, Elizabeth.”\n\n"
+                 "“You are a strange creature by way of a friend!” she said.\n",
+                 "You are a strange creature by way of a friend!", "Elizabeth Bennet",
+                 id="the exchange as a whole: she was called by name and the other spoke last"),
     pytest.param("“Where are the pistols?” said Toby Crackit.\n\n“Here they are,” replied Barney.\n\n"
                  "“I’ve got the keys,” replied Sikes.\n\n“Nothing forgotten?” inquired Toby, fastening his coat.\n\n"
                  "“All right,” rejoined his companion. “Bring the timber.”\n",

@@ -6,7 +6,9 @@ The speakers are worked out in passes over the turns (one utterance, all its pie
    name the turn before called out, the turn-taking);
 2. the first-person narrator, named by what the others call them around "I said";
 3. the alternation of an exchange, anchored on the named tags, both ways;
-4. whole two-party exchanges, settled by the evidence of all their turns.
+4. whole two-party exchanges, settled by the evidence of all their turns;
+5. every unbroken exchange decoded as a whole (_decode): the sequence of speakers that best
+   fits all the signs at once, the passes' conclusions among them.
 Addressees are the characters named as vocatives in the quote ("Natasha, come here"), else
 the other party of the exchange.
 """
@@ -189,6 +191,7 @@ class _Turn:
     acting: bool = False  # untagged, and its speaker is named in the paragraph's narration
     own_name: str | None = None  # the character whose name the turn gives as its own ("My name is ...")
     answered: bool = False  # own_name answers a name question ("Your name?" "Korobotchka.")
+    guess: str | None = None  # the speaker the tags and the paragraph gave, before the turn-taking
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -198,8 +201,11 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     index = _Index(result, pieces, doc.text)
     turns = _first_pass(doc, pieces, index)
     narrator = _narrator(turns)
+    for t in turns:
+        t.guess = t.speaker
     _conversations(turns, index)
     _two_parties(turns, index, narrator)
+    _decode(turns, index)
     out = _assemble(doc.text, turns, index)
     out.same_speaker = _same_speaker(turns)
     return out
@@ -491,6 +497,96 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
         if t.how == "anaphoric" and t.said and index.gender.get(who) != t.said:
             continue
         t.speaker = who
+
+
+# How much each sign counts for a speaker in _decode (log-odds, roughly; set on PDNC, where they
+# gain 0.7 points of speaker accuracy over the passes alone, in 23 of its 27 novels)
+SIGN = {"tag": 8.0, "lead": 3.0, "anaphoric": 2.0, "guess": 0.3, "passes": 1.0, "self": 4.0,
+        "called": 2.0, "calls": 1.0, "again": 3.0, "alternates": 2.0}
+PARTIES = 6  # people an exchange is decoded among
+_NO = float("-inf")
+
+
+def _decode(turns: list[_Turn], index: _Index) -> None:
+    """Each unbroken exchange (turns in consecutive paragraphs) read as a whole: the sequence of
+    speakers that best fits every sign at once (tags, the narration, names called out, what the
+    passes concluded) when a speaker rarely speaks twice running and mostly answers the one who
+    spoke before (Viterbi over pairs of consecutive speakers)."""
+    start = 0
+    for k in range(1, len(turns) + 1):
+        if k == len(turns) or turns[k].first - turns[k - 1].last != 1:
+            if k - start >= 2:
+                _decode_run(turns, start, k, index)
+            start = k
+
+
+def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
+    run = turns[a:b]
+    before = index.narration_in(turns[a - 1].p_end if a else 0, run[0].p_start)[-6:]
+    weight: Counter = Counter()
+    for t in run:
+        if t.guess:
+            weight[t.guess] += 3 if t.how == "explicit" else 1
+        weight.update(v.character for v in t.vocatives if v.character)
+        for _, cid in index.narration_in(t.p_start, t.p_end):
+            if index.gender.get(cid):
+                weight[cid] += 0.5
+    for _, cid in before:
+        if index.gender.get(cid):
+            weight[cid] += 0.5
+    parties = [c for c, _ in weight.most_common(PARTIES)]
+    parties += [c for c in dict.fromkeys(t.speaker for t in run) if c and c not in parties]
+    parties += [t.guess for t in run if t.guess and t.guess not in parties and (t.how == "explicit" or t.said == "I")]
+    if len(parties) < 2:
+        return
+    signs = [{who: _sign(run, i, who, index) for who in parties} for i in range(len(run))]
+    # best score of a sequence ending in (speaker before, speaker now), and the pair before that
+    best = {(None, who): e for who, e in signs[0].items() if e > _NO}
+    back = []
+    for i in range(1, len(run)):
+        new, came = {}, {}
+        for (two, one), score in best.items():
+            for who, e in signs[i].items():
+                if e == _NO:
+                    continue
+                total = score + e - (SIGN["again"] if who == one else 0) + (SIGN["alternates"] if who == two else 0)
+                if total > new.get((one, who), _NO):
+                    new[(one, who)], came[(one, who)] = total, (two, one)
+        if not new:
+            return
+        best = new
+        back.append(came)
+    pair = max(best, key=best.get)
+    order = [pair[1]]
+    for came in reversed(back):
+        pair = came[pair]
+        order.append(pair[1])
+    for t, who in zip(run, reversed(order), strict=True):
+        if who and who != t.speaker:
+            t.speaker = who
+
+
+def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
+    """How strongly the signs say `who` speaks run[i]."""
+    t = run[i]
+    if t.how == "explicit" and t.guess:
+        return SIGN["tag"] if who == t.guess else -SIGN["tag"]
+    if who in t.unfit:
+        return _NO
+    if t.how == "anaphoric" and t.said in ("m", "f") and index.gender.get(who) not in (None, t.said):
+        return _NO
+    if t.said == "I":
+        return SIGN["tag"] if who == t.guess else -SIGN["tag"]
+    e = SIGN["passes"] if who == t.speaker else 0.0
+    if who == t.guess:
+        e += SIGN["lead"] if t.lead or t.cue or t.acting else SIGN["anaphoric"] if t.how == "anaphoric" else SIGN["guess"]
+    if any(v.character == who for v in t.vocatives):
+        e -= SIGN["self"]
+    if i > 0 and any(v.character == who for v in run[i - 1].vocatives):
+        e += SIGN["called"]
+    if i + 1 < len(run) and any(v.character == who for v in run[i + 1].vocatives):
+        e += SIGN["calls"]
+    return e
 
 
 def _same_talk(turns: list[_Turn], j: int, k: int) -> bool:
