@@ -126,6 +126,8 @@ def test_every_rule_file_loads():
     assert tags.person_nouns()["mother"] == ("f", "family") and tags.person_nouns()["aunt"] == ("f", "kin")
     assert tags.person_nouns()["other"] == ("other", "person")
     assert tags.person_nouns()["waiter"] == ("m", "role")
+    assert tags.hearer_words()["m"].search("Yes, sir.") and tags.hearer_words()["f"].search("Good night, madam")
+    assert not tags.hearer_words()["m"].search("the old man came")
     assert tags.speech_verb("she whispered").group(0) == "whispered"
     assert mentions.english_pet_names()["Lizzy"] == "Elizabeth" and mentions.not_names()["moscow"]
     assert mentions.english_given_names()["Katharine"] == "f" and mentions.english_given_names()["Leslie"] == "mf"
@@ -145,11 +147,14 @@ def test_the_other_before_a_noun_is_an_adjective():
     ("english_given_names", "name\tgender\nRalph\tm\nRalph\tm\n", r"^english_given_names\.tsv:3: 'Ralph' is listed twice"),
     ("english_given_names", "name\tgender\nRalph\tx\n", r"^english_given_names\.tsv:2: .*not m, f or mf"),
     ("english_given_names", "name\tgender\nRalph\n", r"^english_given_names\.tsv:2: 1 cells, expected 2"),
+    ("hearer_words", "words\tgender\nsir\tm\nSir\tm\n", r"^hearer_words\.tsv:3: 'Sir' is listed twice"),
+    ("hearer_words", "words\tgender\nsir\tmf\n", r"^hearer_words\.tsv:2: .*not m or f"),
 ])
 def test_malformed_dialogue_and_name_tables(load, text, message):
     from imya import mentions, tags
 
-    loader = {"person_nouns": tags.person_nouns, "english_given_names": mentions.english_given_names}[load]
+    loader = {"person_nouns": tags.person_nouns, "english_given_names": mentions.english_given_names,
+              "hearer_words": tags.hearer_words}[load]
     with pytest.raises(DataError, match=message):
         loader(text)
 

@@ -377,6 +377,12 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“You are a strange creature by way of a friend!” she said.\n",
                  "You are a strange creature by way of a friend!", "Elizabeth Bennet",
                  id="the exchange as a whole: she was called by name and the other spoke last"),
+    pytest.param("Anna Petrovna and Ivan Petrovich sat at the table. Masha stood by the door.\n\n"
+                 "“Is the doctor up?” asked Masha.\n\n“Not yet.”\n\n“Then I shall wait, ma’am.”\n\n“Wait, then.”\n",
+                 "Not yet.", "Anna Petrovna", id="the one called ma'am spoke just before"),
+    pytest.param("Ivan Petrovich and Anna Petrovna sat at the table. Masha stood by the door.\n\n"
+                 "“Is the doctor up?” asked Masha.\n\n“Not yet.”\n\n“Then I shall wait, sir.”\n\n“Wait, then.”\n",
+                 "Not yet.", "Ivan Petrovich", id="the one called sir spoke just before"),
     pytest.param("“Where are the pistols?” said Toby Crackit.\n\n“Here they are,” replied Barney.\n\n"
                  "“I’ve got the keys,” replied Sikes.\n\n“Nothing forgotten?” inquired Toby, fastening his coat.\n\n"
                  "“All right,” rejoined his companion. “Bring the timber.”\n",

@@ -27,7 +27,7 @@ from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
 from .mentions import Mention
-from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, subject, verb_rx
+from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
@@ -192,6 +192,7 @@ class _Turn:
     own_name: str | None = None  # the character whose name the turn gives as its own ("My name is ...")
     answered: bool = False  # own_name answers a name question ("Your name?" "Korobotchka.")
     guess: str | None = None  # the speaker the tags and the paragraph gave, before the turn-taking
+    hearer: str | None = None  # the gender of the one the words call "sir" or "madam"
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -203,6 +204,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     narrator = _narrator(turns)
     for t in turns:
         t.guess = t.speaker
+        t.hearer = _hearer(doc.text, t.group)
     _conversations(turns, index)
     _two_parties(turns, index, narrator)
     _decode(turns, index)
@@ -502,7 +504,7 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
 # How much each sign counts for a speaker in _decode (log-odds, roughly; set on PDNC, where they
 # gain 0.7 points of speaker accuracy over the passes alone, in 23 of its 27 novels)
 SIGN = {"tag": 8.0, "lead": 3.0, "anaphoric": 2.0, "guess": 0.3, "passes": 1.0, "self": 4.0,
-        "called": 2.0, "calls": 1.0, "again": 3.0, "alternates": 2.0}
+        "called": 2.0, "calls": 1.0, "again": 3.0, "alternates": 2.0, "sir": 3.0}
 PARTIES = 6  # people an exchange is decoded among
 _NO = float("-inf")
 
@@ -566,6 +568,13 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
             t.speaker = who
 
 
+def _hearer(text: str, group) -> str | None:
+    """The sex of the one the words call "sir" or "madam" (data/hearer_words.tsv), if only one."""
+    words = " ".join(text[g.start:g.end] for g in group)
+    found = {gender for gender, rx in hearer_words().items() if rx.search(words)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
     """How strongly the signs say `who` speaks run[i]."""
     t = run[i]
@@ -586,6 +595,10 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
         e += SIGN["called"]
     if i + 1 < len(run) and any(v.character == who for v in run[i + 1].vocatives):
         e += SIGN["calls"]
+    gender = index.gender.get(who)
+    for j in (i - 1, i + 1):
+        if gender and 0 <= j < len(run) and run[j].hearer:
+            e += SIGN["sir"] if run[j].hearer == gender else -SIGN["sir"]
     return e
 
 

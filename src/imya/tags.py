@@ -71,6 +71,22 @@ def person_nouns(text: str | None = None) -> dict[str, tuple[str | None, str]]:
     return out
 
 
+@cache
+def hearer_words(text: str | None = None) -> dict[str, re.Pattern]:
+    """m and f → a pattern for the words that call the one spoken to by a form of that sex,
+    set off by commas or alone ("Yes, sir."); `text` stands in for the file (tests use it)."""
+    from .errors import DataError
+
+    words: dict[str, list[str]] = {"m": [], "f": []}
+    seen = set()
+    for number, (phrase, gender) in rows("hearer_words.tsv", ("words", "gender"), text):
+        if gender not in words or phrase.lower() in seen:
+            raise DataError(f"hearer_words.tsv:{number}: {phrase!r} is listed twice or its gender is not m or f")
+        seen.add(phrase.lower())
+        words[gender].append(re.escape(phrase))
+    return {g: re.compile(rf"(?:^|[,!?.]\s*)(?:{'|'.join(ws)})(?=\s*[,!?.]|$)", re.I) for g, ws in words.items()}
+
+
 def noun(word: str) -> tuple[str, str | None] | None:
     """(kind, value) for a word that can name a speaker: ('title', 'Colonel'), ('kin', 'f') for
     mother, ('role', None) for waiter; None for a word that cannot."""
