@@ -377,6 +377,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“You are a strange creature by way of a friend!” she said.\n",
                  "You are a strange creature by way of a friend!", "Elizabeth Bennet",
                  id="the exchange as a whole: she was called by name and the other spoke last"),
+    pytest.param("Natasha Rostova sat alone. Marya Dmitrievna came in.\n\n"
+                 "Natasha knelt before Marya Dmitrievna, who took her face in her hands.\n\n"
+                 "“Because I love him.”\n\n“Love! What do you know of love?”\n",
+                 "Because I love him.", "Natasha Rostova", id="the one the narration before is about opens"),
     pytest.param("Anna Petrovna and Ivan Petrovich sat at the table. Masha stood by the door.\n\n"
                  "“Is the doctor up?” asked Masha.\n\n“Not yet.”\n\n“Then I shall wait, ma’am.”\n\n“Wait, then.”\n",
                  "Not yet.", "Anna Petrovna", id="the one called ma'am spoke just before"),

@@ -504,7 +504,8 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
 # How much each sign counts for a speaker in _decode (log-odds, roughly; set on PDNC, where they
 # gain 0.7 points of speaker accuracy over the passes alone, in 23 of its 27 novels)
 SIGN = {"tag": 8.0, "lead": 3.0, "anaphoric": 2.0, "guess": 0.3, "passes": 1.0, "self": 4.0,
-        "called": 2.0, "calls": 1.0, "again": 3.0, "alternates": 2.0, "sir": 3.0}
+        "called": 2.0, "calls": 1.0, "again": 3.0, "alternates": 2.0, "sir": 2.0,
+        "scene": 3.0}
 PARTIES = 6  # people an exchange is decoded among
 _NO = float("-inf")
 
@@ -517,7 +518,7 @@ def _decode(turns: list[_Turn], index: _Index) -> None:
     start = 0
     for k in range(1, len(turns) + 1):
         if k == len(turns) or turns[k].first - turns[k - 1].last != 1:
-            if k - start >= 2:
+            if k - start >= 1:
                 _decode_run(turns, start, k, index)
             start = k
 
@@ -542,8 +543,13 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
     if len(parties) < 2:
         return
     signs = [{who: _sign(run, i, who, index) for who in parties} for i in range(len(run))]
+    opener = _last_subject(turns[a - 1].p_end if a else 0, run[0].p_start, index)
+    if opener in signs[0] and signs[0][opener] > _NO and run[0].how != "explicit":
+        signs[0][opener] += SIGN["scene"]
     # best score of a sequence ending in (speaker before, speaker now), and the pair before that
     best = {(None, who): e for who, e in signs[0].items() if e > _NO}
+    if not best:
+        return
     back = []
     for i in range(1, len(run)):
         new, came = {}, {}
@@ -573,6 +579,24 @@ def _hearer(text: str, group) -> str | None:
     words = " ".join(text[g.start:g.end] for g in group)
     found = {gender for gender, rx in hearer_words().items() if rx.search(words)}
     return found.pop() if len(found) == 1 else None
+
+
+_OPENS = re.compile(r"[\s\"“”’']*(?:(?:Then|But|And|So|Now|At last|At once),?\s+)?")
+
+
+def _last_subject(a: int, b: int, index: _Index) -> str | None:
+    """Whom the last sentence of the narration a:b is about: a name or a he or she opening it."""
+    text = index.text
+    b = len(text[:b].rstrip())
+    if b <= a:
+        return None
+    ends = [m.end() for m in SENTENCE_END.finditer(text, a, b - 1) if text[m.start()] in ".!?;"]
+    start = _OPENS.match(text, ends[-1] if ends else a, b).end()
+    pronoun = re.match(r"(He|She)\b", text[start:start + 4])
+    if pronoun:
+        return index.last_of_gender(start, PRONOUNS[pronoun.group(1).lower()], [])
+    first = index.narration_in(start, start + 40)
+    return first[0][1] if first and first[0][0].start == start else None
 
 
 def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
