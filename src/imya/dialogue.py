@@ -518,14 +518,15 @@ def _decode(turns: list[_Turn], index: _Index) -> None:
     start = 0
     for k in range(1, len(turns) + 1):
         if k == len(turns) or turns[k].first - turns[k - 1].last != 1:
-            if k - start >= 1:
-                _decode_run(turns, start, k, index)
+            _decode_run(turns, start, k, index)
             start = k
 
 
 def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
+    """Decode turns[a:b], an unbroken exchange, among the people its signs point to."""
     run = turns[a:b]
-    before = index.narration_in(turns[a - 1].p_end if a else 0, run[0].p_start)[-6:]
+    scene = turns[a - 1].p_end if a else 0  # the narration before the exchange
+    before = index.narration_in(scene, run[0].p_start)[-6:]
     weight: Counter = Counter()
     for t in run:
         if t.guess:
@@ -543,7 +544,7 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
     if len(parties) < 2:
         return
     signs = [{who: _sign(run, i, who, index) for who in parties} for i in range(len(run))]
-    opener = _last_subject(turns[a - 1].p_end if a else 0, run[0].p_start, index)
+    opener = _last_subject(scene, run[0].p_start, index)
     if opener in signs[0] and signs[0][opener] > _NO and run[0].how != "explicit":
         signs[0][opener] += SIGN["scene"]
     # best score of a sequence ending in (speaker before, speaker now), and the pair before that
@@ -615,8 +616,10 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
         e += SIGN["lead"] if t.lead or t.cue or t.acting else SIGN["anaphoric"] if t.how == "anaphoric" else SIGN["guess"]
     if any(v.character == who for v in t.vocatives):
         e -= SIGN["self"]
-    if i > 0 and any(v.character == who for v in run[i - 1].vocatives):
-        e += SIGN["called"]
+    if i > 0 and (any(v.character == who for v in run[i - 1].vocatives) or run[i - 1].told == who):
+        e += SIGN["called"]  # "Natasha, come here." or "she asked the Gryphon": the one spoken to answers
+    if t.told == who:
+        e -= SIGN["self"]
     if i + 1 < len(run) and any(v.character == who for v in run[i + 1].vocatives):
         e += SIGN["calls"]
     gender = index.gender.get(who)
