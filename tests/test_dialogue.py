@@ -377,6 +377,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“You are a strange creature by way of a friend!” she said.\n",
                  "You are a strange creature by way of a friend!", "Elizabeth Bennet",
                  id="the exchange as a whole: she was called by name and the other spoke last"),
+    pytest.param("Pierre Bezukhov, Sonya and Natasha Rostova stood at the window. Natasha looked at the street.\n\n"
+                 "“Natasha will be late for the ball.”\n\n“She is never late,” said Sonya.\n",
+                 "Natasha will be late for the ball.", "Pierre Bezukhov", id="one named in the words is not their speaker"),
     pytest.param("Natasha Rostova sat alone. Marya Dmitrievna came in.\n\n"
                  "Natasha knelt before Marya Dmitrievna, who took her face in her hands.\n\n"
                  "“Because I love him.”\n\n“Love! What do you know of love?”\n",
