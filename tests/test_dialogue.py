@@ -101,6 +101,8 @@ def test_addressees_from_vocatives_and_the_exchange():
 def test_permission_is_recorded():
     d = dialogue(doc(STORY))
     assert [(p.form, p.speaker) for p in d.permissions] == [("Natasha", "natalia_alianovna_romanova")]
+    later = dialogue(doc("Ivan Petrovich came in.\n\n“Call me later, then,” said Ivan Petrovich.\n"))
+    assert later.permissions == []  # "later" is no name
 
 
 def test_cli_dialogue_json(tmp_path):

@@ -45,7 +45,8 @@ _TITLED = re.compile(r"\b[Tt]he (?:old |young )?([A-Z][a-z]+)\b")
 # "What is your name?", "And your Christian name and patronymic?", "Who are you?"
 _ASKS_NAME = re.compile(r"\byour\s+(?:\w+\s+){0,3}?(?:name|names|surname|patronymic)\b|\bwho are you\s*[?!]|"
                         r"\bwhat are you called\b|\bhonour of addressing\b", re.I)
-_PERMISSION = re.compile(r"\b(?:call me|my name is|I am called|just|simply)\s+([A-Z][a-zà-ÿ’'-]+)", re.I)
+# "Call me Natasha" (not "call me later": the name has its capital)
+_PERMISSION = re.compile(r"\b(?i:call me|my name is|I am called)\s+([A-ZÀ-Þ][a-zà-ÿ’'-]+)")
 
 
 @dataclass(slots=True)
@@ -390,8 +391,7 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
             addressees = [t.told] if t.told and t.told != speaker else [other] if other else []
         for g in t.group:
             for m in _PERMISSION.finditer(text, g.start, g.end):
-                if m.group(0).lower().startswith(("call me", "my name is", "i am called")):
-                    permissions.append(Permission(m.start(), speaker, m.group(1)))
+                permissions.append(Permission(m.start(), speaker, m.group(1)))
         who = Who(None, speaker[1:]) if speaker and speaker[0] == "?" else Who(speaker, index.names.get(speaker))
         listeners = [Who(a, index.names.get(a)) for a in addressees]
         for g in t.group:
@@ -529,6 +529,8 @@ def _decode(turns: list[_Turn], index: _Index) -> None:
 def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
     """Decode turns[a:b], an unbroken exchange, among the people its signs point to."""
     run = turns[a:b]
+    if all((t.how == "explicit" and t.guess) or t.said == "I" for t in run):
+        return  # the tags settle it
     scene = turns[a - 1].p_end if a else 0  # the narration before the exchange
     before = index.narration_in(scene, run[0].p_start)[-6:]
     weight: Counter = Counter()
@@ -558,10 +560,9 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
     back = []
     for i in range(1, len(run)):
         new, came = {}, {}
+        viable = [(who, e) for who, e in signs[i].items() if e > _NO]
         for (two, one), score in best.items():
-            for who, e in signs[i].items():
-                if e == _NO:
-                    continue
+            for who, e in viable:
                 total = score + e - (SIGN["again"] if who == one else 0) + (SIGN["alternates"] if who == two else 0)
                 if total > new.get((one, who), _NO):
                     new[(one, who)], came[(one, who)] = total, (two, one)
@@ -592,7 +593,8 @@ _OPENS = re.compile(r"[\s\"“”’']*(?:(?:Then|But|And|So|Now|At last|At once
 def _last_subject(a: int, b: int, index: _Index) -> str | None:
     """Whom the last sentence of the narration a:b is about: a name or a he or she opening it."""
     text = index.text
-    b = len(text[:b].rstrip())
+    a = max(a, b - 600)  # a sentence is shorter than this
+    b = a + len(text[a:b].rstrip())
     if b <= a:
         return None
     ends = [m.end() for m in SENTENCE_END.finditer(text, a, b - 1) if text[m.start()] in ".!?;"]
