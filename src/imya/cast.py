@@ -467,11 +467,22 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     Pyotr Petrovich.
     """
     s = parsed[group[0].text]
-    fitting = [c for c in people if c.fits(s)]
+    # a surname alone fits only characters of that surname, a given name alone only those of that
+    # name: looked for there first, as Character.fits would find (a novel has a thousand characters)
+    if s.surname and not (s.given or s.patronymic or s.loose):
+        pool = [c for c in people if c.surname == s.surname]
+    elif s.given and not (s.surname or s.patronymic or s.loose):
+        pool = [c for c in people if c.given & s.given]
+    elif s.loose:
+        lat = f"lat:{s.loose}"
+        pool = [c for c in people if c.surname == s.loose or lat in c.given]
+    else:
+        pool = people
+    fitting = [c for c in pool if c.fits(s)]
     # "Odintsov" for Anna Sergyevna Odintsov: the English keeps -ov; but when "he" follows it,
     # "Marmeladov" is the father, not his daughter Sonia Marmeladov
     if not fitting and s.soft_gender and _pronoun_votes(text, group) != s.gender:
-        fitting = [c for c in people if c.fits(s, strict=False)]
+        fitting = [c for c in pool if c.fits(s, strict=False)]
     if s.ranks:
         fitting = [c for c in fitting if _rank_fits(s, c)]
     elif s.titles & set(PLAIN_MEN):  # and "Mr. Tilney" is not the Captain

@@ -549,7 +549,8 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
     parties += [t.guess for t in run if t.guess and t.guess not in parties and (t.how == "explicit" or t.said == "I")]
     if len(parties) < 2:
         return
-    signs = [{who: _sign(run, i, who, index) for who in parties} for i in range(len(run))]
+    called = [{v.character for v in t.vocatives} | ({t.told} if t.told else set()) for t in run]
+    signs = [{who: _sign(run, i, who, index, called) for who in parties} for i in range(len(run))]
     opener = _last_subject(scene, run[0].p_start, index)
     if opener in signs[0] and signs[0][opener] > _NO and run[0].how != "explicit":
         signs[0][opener] += SIGN["scene"]
@@ -606,8 +607,9 @@ def _last_subject(a: int, b: int, index: _Index) -> str | None:
     return first[0][1] if first and first[0][0].start == start else None
 
 
-def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
-    """How strongly the signs say `who` speaks run[i]."""
+def _sign(run: list[_Turn], i: int, who: str, index: _Index, called: list[set]) -> float:
+    """How strongly the signs say `who` speaks run[i]; `called` holds whom each turn calls by name
+    or is told to be spoken to."""
     t = run[i]
     if t.how == "explicit" and t.guess:
         return SIGN["tag"] if who == t.guess else -SIGN["tag"]
@@ -620,13 +622,11 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index) -> float:
     e = SIGN["passes"] if who == t.speaker else 0.0
     if who == t.guess:
         e += SIGN["lead"] if t.lead or t.cue or t.acting else SIGN["anaphoric"] if t.how == "anaphoric" else SIGN["guess"]
-    if any(v.character == who for v in t.vocatives):
+    if who in called[i]:
         e -= SIGN["self"]
-    if i > 0 and (any(v.character == who for v in run[i - 1].vocatives) or run[i - 1].told == who):
+    if i > 0 and who in called[i - 1]:
         e += SIGN["called"]  # "Natasha, come here." or "she asked the Gryphon": the one spoken to answers
-    if t.told == who:
-        e -= SIGN["self"]
-    if i + 1 < len(run) and any(v.character == who for v in run[i + 1].vocatives):
+    if i + 1 < len(run) and who in called[i + 1]:
         e += SIGN["calls"]
     if who in t.spoken_of:
         e -= SIGN["named"]  # "Natasha will be late": said of her, seldom by her

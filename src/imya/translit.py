@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .data import read as read_data
 from .data import rows
@@ -130,6 +130,11 @@ def _applies(rule: _Rule, word: str, i: int) -> bool:
 
 def rules_to_cyrillic(word: str, limit: int = 5) -> list[tuple[str, float]]:
     """Cyrillic readings of one Latin word by the rule table, best first, scored 0..1."""
+    return list(_readings(word, limit))
+
+
+@lru_cache(maxsize=65536)  # the linter asks for the same names again and again
+def _readings(word: str, limit: int) -> tuple[tuple[str, float], ...]:
     from .text import fold_latin
 
     low = fold_latin(word.replace("’", "'"))
@@ -158,4 +163,4 @@ def rules_to_cyrillic(word: str, limit: int = 5) -> list[tuple[str, float]]:
     for out, score in done:
         best[out] = max(best.get(out, 0.0), score)
     ranked = sorted(best.items(), key=lambda kv: -kv[1])[:limit]
-    return [(_match_case(word, out), round(score, 3)) for out, score in ranked]
+    return tuple((_match_case(word, out), round(score, 3)) for out, score in ranked)
