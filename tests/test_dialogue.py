@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -552,3 +553,22 @@ def test_two_officers_introducing_themselves_stay_two():
     owner = {f: c.id for c in result.characters for f in c.forms}
     assert owner["Lebedev"] != owner["Kolya"]
     assert owner["Pavel Sokolov"] != owner["Pyotr Sokolov"]
+
+
+PDNC_EMMA = Path(__file__).resolve().parents[2] / "shared" / "pdnc" / "Emma" / "novel_text.txt"
+
+
+@pytest.mark.skipif(not PDNC_EMMA.exists(), reason="needs ../shared")
+def test_the_exchange_decoder_keeps_every_tag_and_only_reassigns_untagged_turns(monkeypatch):
+    from imya import dialogue as dialogue_mod
+    from imya.read import read
+
+    doc = read(str(PDNC_EMMA))
+    decoded = dialogue_mod.dialogue(doc)
+    monkeypatch.setattr(dialogue_mod, "_decode", lambda turns, index: None)
+    passes = dialogue_mod.dialogue(doc)
+    pairs = list(zip(passes.quotes, decoded.quotes, strict=True))
+    assert all(a.speaker == b.speaker for a, b in pairs if a.attribution == "explicit")
+    changed = [b for a, b in pairs if a.speaker != b.speaker]
+    assert changed and all(b.attribution != "explicit" for b in changed)
+    assert len(changed) < len(pairs) // 5  # it settles doubts, it does not redo the passes
