@@ -383,6 +383,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Pierre Bezukhov, Sonya and Natasha Rostova stood at the window. Natasha looked at the street.\n\n"
                  "“Natasha will be late for the ball.”\n\n“She is never late,” said Sonya.\n",
                  "Natasha will be late for the ball.", "Pierre Bezukhov", id="one named in the words is not their speaker"),
+    pytest.param("Mrs. Harlow kept the inn, and Captain Blake had lodged there three weeks.\n\n"
+                 "“More tea, Captain?” she asked.\n\n“No, ma’am, I thank you.”\n\n"
+                 "“You will want your dinner early, then.”\n\n“Yes, ma’am. I ride at two.”\n",
+                 "Yes, ma’am. I ride at two.", "Captain Blake", id="a captain of no known gender is a party"),
     pytest.param("Natasha Rostova sat alone. Marya Dmitrievna came in.\n\n"
                  "Natasha knelt before Marya Dmitrievna, who took her face in her hands.\n\n"
                  "“Because I love him.”\n\n“Love! What do you know of love?”\n",

@@ -147,6 +147,10 @@ class _Index:
             i -= 1
         return out
 
+    def person(self, cid: str) -> bool:
+        """A character with a gender, or a title ("Captain Blake"): a person, not a place."""
+        return bool(self.gender.get(cid) or self.people[cid].titles)
+
     def object(self, m: Mention) -> bool:
         """Named after a preposition or as a possessor ("spoke of Rodney", "Fielding's"): not
         who the next "he" is about."""
@@ -542,10 +546,10 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
             weight[t.guess] += 3 if t.how == "explicit" else 1
         weight.update(v.character for v in t.vocatives if v.character)
         for _, cid in index.narration_in(t.p_start, t.p_end):
-            if index.gender.get(cid):
+            if index.person(cid):
                 weight[cid] += 0.5
     for _, cid in before:
-        if index.gender.get(cid):
+        if index.person(cid):
             weight[cid] += 0.5
     parties = [c for c, _ in weight.most_common(PARTIES)]
     parties += [c for c in dict.fromkeys(t.speaker for t in run) if c and c not in parties]
@@ -581,7 +585,7 @@ def _decode_run(turns: list[_Turn], a: int, b: int, index: _Index) -> None:
         order.append(pair[1])
     for t, who in zip(run, reversed(order), strict=True):
         if who and who != t.speaker:
-            t.speaker = who
+            t.speaker, t.how = who, "implicit" if t.how == "none" else t.how
 
 
 def _hearer(text: str, group) -> str | None:
