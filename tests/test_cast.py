@@ -339,6 +339,13 @@ def test_a_rank_names_the_one_called_by_it_not_his_sons_or_his_wife():
     assert {"Madame Olenska", "Countess Olenska"} in forms  # a woman's rank may name a woman called Madame
 
 
+def test_a_new_rank_names_the_man_the_old_one_named_once_it_is_no_longer_used():
+    text = ("Lieutenant Orlov was twenty-two when he came to the regiment. Lieutenant Orlov laughed.\n\n"
+            "Within a year he was Captain Orlov, and the men loved Captain Orlov.\n")
+    forms = [set(c.forms) for c in cast(Document("s", "txt", text)).characters]
+    assert {"Lieutenant Orlov", "Captain Orlov"} in forms
+
+
 def test_a_surname_alone_names_the_man_of_the_family():
     text = ("Josiah Bounderby was a rich man. Josiah Bounderby laughed. Loo Bounderby sat at the window, "
             "and Loo Bounderby sighed.\n\nLoo looked at the fire. Bounderby came in. Loo did not look up.\n")

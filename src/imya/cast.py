@@ -152,6 +152,7 @@ class Character:
     guessed: bool = False  # the gender comes from the pronouns after the name only
     ranks: set = field(default_factory=set)  # the titles of Slots.ranks it has been named with
     titles: set = field(default_factory=set)  # every title it has been named with
+    ranked: tuple[int, int] = (-1, -1)  # where it is first and last named with a rank
     best: tuple[bool, int, int, str] = (False, 0, 0, "")  # (not in capitals, parts, count, text)
 
     @property
@@ -220,6 +221,8 @@ class Character:
         self.forms[m.text] += 1
         self.ranks |= s.ranks
         self.titles |= s.titles
+        if s.ranks:
+            self.ranked = (m.start if self.ranked[0] < 0 else min(self.ranked[0], m.start), max(self.ranked[1], m.start))
         if self.first_offset < 0 or m.start < self.first_offset:
             self.first_offset = m.start
         self.last_offset = m.start
@@ -484,7 +487,8 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     if not fitting and s.soft_gender and _pronoun_votes(text, group) != s.gender:
         fitting = [c for c in pool if c.fits(s, strict=False)]
     if s.ranks:
-        fitting = [c for c in fitting if _rank_fits(s, c)]
+        span = (min(m.start for m in group), max(m.start for m in group))
+        fitting = [c for c in fitting if _rank_fits(s, c, span)]
     elif s.titles & set(PLAIN_MEN):  # and "Mr. Tilney" is not the Captain
         fitting = [c for c in fitting if not c.ranks or c.titles & set(PLAIN_MEN)]
     fitting = _best_fitting(s, group, fitting, text)
@@ -510,14 +514,16 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     return fitting
 
 
-def _rank_fits(s: Slots, c: Character) -> bool:
+def _rank_fits(s: Slots, c: Character, span: tuple[int, int]) -> bool:
     """A rank names the one who has been called by it, or someone called by no title yet: "General
     Tilney" is neither Mr. Tilney nor Captain Tilney, his sons, and "Admiral Croft" is not Mrs Croft;
-    but a woman's rank may name a woman called Madame ("Countess Olenska", "Madame Olenska")."""
+    but a woman's rank may name a woman called Madame ("Countess Olenska", "Madame Olenska"), and
+    a man's new rank the man his old one named, once the text stops using it ("Lieutenant Orlov"
+    ... "Captain Orlov"); father and son are named by their ranks in turn."""
     if c.ranks & s.ranks or not c.titles:
         return True
     if c.ranks:
-        return False
+        return c.ranked[1] < span[0] or span[1] < c.ranked[0]
     return all(_title_gender(t) == "f" for t in s.ranks) and all(_title_gender(t) == "f" for t in c.titles)
 
 
