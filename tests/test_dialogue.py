@@ -387,6 +387,11 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“More tea, Captain?” she asked.\n\n“No, ma’am, I thank you.”\n\n"
                  "“You will want your dinner early, then.”\n\n“Yes, ma’am. I ride at two.”\n",
                  "Yes, ma’am. I ride at two.", "Captain Blake", id="a captain of no known gender is a party"),
+    pytest.param("Rogozhin and Prince Myshkin walked on together in silence until they reached the bridge.\n\n"
+                 "“You are not afraid of me?” asked Rogozhin at last.\n\n"
+                 "“Why should I be afraid of you?” rejoined his companion.\n",
+                 "Why should I be afraid of you?", "Prince Myshkin",
+                 id="his companion before anyone else has spoken is the other one named"),
     pytest.param("Natasha Rostova sat alone. Marya Dmitrievna came in.\n\n"
                  "Natasha knelt before Marya Dmitrievna, who took her face in her hands.\n\n"
                  "“Because I love him.”\n\n“Love! What do you know of love?”\n",

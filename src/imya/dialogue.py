@@ -726,8 +726,10 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
             return relative
     if value == "other":
         return _in_talk(talk, index, None, skip)
-    if value is None:  # "rejoined his companion": a party of the exchange, not the "his"
-        return _in_talk(talk, index, None, skip) or "?" + phrase
+    if value is None:  # "rejoined his companion": a party of the exchange, not the "his"; before
+        # anyone else has spoken, the one named last besides him ("Rogozhin and the Prince walked on")
+        others = [c for c in index.last_named(at, 3) if c not in skip and index.person(c)]
+        return _in_talk(talk, index, None, skip) or (others[0] if others else "?" + phrase)
     if value in ("latter", "former"):
         named = index.last_named(at, 2)
         return named[value == "former"] if len(named) == 2 else "?" + phrase
