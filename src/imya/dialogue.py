@@ -27,7 +27,7 @@ from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
 from .mentions import Mention
-from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, subject, verb_rx
+from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, sentence_subject, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
@@ -595,23 +595,20 @@ def _hearer(text: str, group) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-_OPENS = re.compile(r"[\s\"“”’']*(?:(?:Then|But|And|So|Now|At last|At once),?\s+)?")
-
-
 def _last_subject(a: int, b: int, index: _Index) -> str | None:
-    """Whom the last sentence of the narration a:b is about: a name or a he or she opening it."""
+    """Whom the last sentence of the narration a:b is about (tags.sentence_subject: the name or
+    he or she opening its last clause that has one)."""
     text = index.text
     a = max(a, b - 600)  # a sentence is shorter than this
     b = a + len(text[a:b].rstrip())
-    if b <= a:
+    found = sentence_subject(text, b - 1, a, index) if b > a else None
+    if found is None:
         return None
-    ends = [m.end() for m in SENTENCE_END.finditer(text, a, b - 1) if text[m.start()] in ".!?;"]
-    start = _OPENS.match(text, ends[-1] if ends else a, b).end()
-    pronoun = re.match(r"(He|She)\b", text[start:start + 4])
-    if pronoun:
-        return index.last_of_gender(start, PRONOUNS[pronoun.group(1).lower()], [])
-    first = index.narration_in(start, start + 40)
-    return first[0][1] if first and first[0][0].start == start else None
+    kind, value = found[0]
+    if kind == "name":
+        return value
+    ends = [m.end() for m in SENTENCE_END.finditer(text, a, b - 1)]  # a he or she: whom it stood for then
+    return index.last_of_gender(ends[-1] if ends else a, value, []) if value in ("m", "f") else None
 
 
 def _sign(run: list[_Turn], i: int, who: str, index: _Index, called: list[set]) -> float:

@@ -159,7 +159,7 @@ def speech_verb(text: str) -> re.Match | None:
     return verb_rx().search(text)
 
 
-def _sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, str] | None:
+def sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, str] | None:
     """The subject of the clause a speech verb ends ("Then Mrs. Honeychurch opened her door and
     said"; "Philip sprang up, and Gino took him by the shoulders and said"): the name or he, she
     or I opening the last clause that has one; a he or she there is the sentence's first subject
@@ -200,7 +200,7 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
             after_for = _FOR_BEFORE.search(text[max(0, m.start - 5):m.start])
             if _RELATIVE.fullmatch(gap) or (gap.strip() == "to" and after_for):
                 return ("name", cid), "explicit"
-        found = _sentence_subject(text, verb.start(), a, index)
+        found = sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
     for m, cid in named_before:
@@ -216,7 +216,7 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
         if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not _POSSESSED.match(text, m.end):
             return ("name", cid), "explicit"  # not "said Pierre's father"
     if _AND_SAID.search(text, max(a, verb.start() - 16), verb.start()):
-        found = _sentence_subject(text, verb.start(), a, index)
+        found = sentence_subject(text, verb.start(), a, index)
         if found is not None:
             return found
     pronoun = _PRONOUN_AFTER.match(text[verb.end():min(b, verb.end() + 6)])
