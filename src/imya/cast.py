@@ -36,7 +36,7 @@ LADIES = ("lady",)
 # son Tom (Thomas) Bertram, when only the father has been called Sir
 KNIGHTS = ("sir",)
 RANKS = ("rank", "nobility", "clergy")  # kinds of titles.tsv
-PLAIN_MEN = ("mr", "mister")  # what a man is called who has no rank
+PLAIN_MEN = frozenset({"mr", "mister"})  # what a man is called who has no rank
 NEARBY = 4000  # characters: how far a mention looks for the character it means
 MIN_PLACE, PLACE_SHARE = 3, 0.4  # "in X", "from X" this often makes X a place
 MIN_VOTES = 3  # he's and she's after a name before they tell its gender
@@ -115,16 +115,17 @@ def slots(m: Mention) -> Slots:
     lady = bool(titles & set(LADIES))
     married = bool(titles & set(MARRIED_TITLES)) or (lady and bool(surname or loose) and not given)
     maiden = bool(titles & set(MAIDEN_TITLES))
-    ranks = frozenset(t.lower() for t in titles if t.lower() in KNIGHTS or _title_kind(t) in RANKS)
+    ranks = frozenset(t.lower() for t in titles if t.lower() in KNIGHTS or _title(t, "kind") in RANKS)
     return Slots(given, patronymic, surname, m.gender, has_title, soft, loose, married, maiden=maiden, lady=lady,
                  ranks=ranks, titles=frozenset(t.lower() for t in titles))
 
 
-def _title_kind(title: str) -> str | None:
+def _title(title: str, field: str) -> str | None:
+    """The kind or gender of a title, as titles.tsv gives it."""
     from .titles import find
 
     found = find(title)
-    return found.kind if found else None
+    return getattr(found, field) if found else None
 
 
 @lru_cache(maxsize=4096)
@@ -489,8 +490,8 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     if s.ranks:
         span = (min(m.start for m in group), max(m.start for m in group))
         fitting = [c for c in fitting if _rank_fits(s, c, span)]
-    elif s.titles & set(PLAIN_MEN):  # and "Mr. Tilney" is not the Captain
-        fitting = [c for c in fitting if not c.ranks or c.titles & set(PLAIN_MEN)]
+    elif s.titles & PLAIN_MEN:  # and "Mr. Tilney" is not the Captain
+        fitting = [c for c in fitting if not c.ranks or c.titles & PLAIN_MEN]
     fitting = _best_fitting(s, group, fitting, text)
     offsets = {id(c): sorted(c.offsets) for c in fitting}
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
@@ -504,9 +505,9 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     # "Bounderby" is Josiah, not Loo Bounderby named nearer: a surname alone names a man, unless a
     # "she" follows it
     bare = (s.surname or s.loose) and not s.given and s.gender is None and len({c.gender for c in fitting}) > 1
+    ranked = [c for c in fitting if s.ranks & c.ranks] or fitting  # the group shares its ranks
     for m in group:
-        ranks = parsed[m.text].ranks
-        pool = [c for c in fitting if ranks & c.ranks] or fitting
+        pool = ranked
         if bare and not _he_she(text, m, m.end + 80)[1]:
             pool = [c for c in pool if c.gender == "m"] or pool
         chosen = min(pool, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
@@ -524,14 +525,7 @@ def _rank_fits(s: Slots, c: Character, span: tuple[int, int]) -> bool:
         return True
     if c.ranks:
         return c.ranked[1] < span[0] or span[1] < c.ranked[0]
-    return all(_title_gender(t) == "f" for t in s.ranks) and all(_title_gender(t) == "f" for t in c.titles)
-
-
-def _title_gender(title: str) -> str | None:
-    from .titles import find
-
-    found = find(title)
-    return found.gender if found else None
+    return all(_title(t, "gender") == "f" for t in s.ranks | c.titles)
 
 
 def _best_fitting(s: Slots, group: list[Mention], fitting: list[Character], text: str) -> list[Character]:
