@@ -274,6 +274,19 @@ def test_an_interjection_the_text_keeps_using_as_a_name_is_a_name():
     assert "Pooh" not in [m.text for m in find(Document("s", "txt", "Pooh! What nonsense, said Natasha."))]
 
 
+
+def test_a_month_the_text_uses_as_a_given_name_is_her_name():
+    story = " ".join(f"May answered him at last {i}. He looked at May Welland and May smiled."
+                     for i in range(6)) + " It was early in May. May I come in? In May 1870 they met. He saw May."
+    found = [m.text for m in find(Document("s", "txt", story))]
+    assert found.count("May Welland") == 6 and found.count("May") == 13
+    by_name = {c.name: c for c in cast(Document("s", "txt", story)).characters}
+    assert by_name["May Welland"].gender == "f"
+    # where May is the month and the modal, it is never a name
+    diary = " ".join(f"May I ask, Natasha? In May {1870 + i} we met; by May the snow was gone."
+                     for i in range(20))
+    assert "May" not in [m.text for m in find(Document("s", "txt", diary))]
+
 def test_a_son_named_for_his_grandfather_is_not_his_fathers_father():
     text = ("Ivan Petrovich Orlov read at the window. His son Pyotr Ivanovich Orlov came in.\n\n"
             "Later Ivan Petrovich Orlov and Pyotr Ivanovich Orlov went out together.\n")

@@ -211,7 +211,7 @@ def find(doc: Document) -> list[Mention]:
     spans = [(p.start, p.end) for p in doc.story()] if doc.paragraphs else [(0, len(text))]
     # an interjection the text capitalises inside sentences again and again is a name: Pooh
     named = frozenset(w for w, n in mid.items() if n >= MIN_NAMED_INTERJECTION and not lower.get(w.lower())
-                      and not_names().get(w.lower()) == "interjection")
+                      and not_names().get(w.lower()) == "interjection") | _calendar_names(text)
     epithets = _epithets(text)
     out: list[Mention] = []
     for start, end in spans:
@@ -220,7 +220,45 @@ def find(doc: Document) -> list[Mention]:
     # "the Sokolovskys", "the Kirsanovs": a family, not a person (but Mr. Sikes is not a family of Sikes)
     names = {m.text for m in out}
     return [m for m in out if not (m.text.endswith("s") and (m.text[:-1] in names or m.text[:-2] in names)
-                                   and text[max(0, m.start - 4):m.start].lower() == "the ")]
+                                   and text[max(0, m.start - 4):m.start].lower() == "the ")
+            and not (m.text in named and not_names().get(m.text.lower()) == "religion_or_calendar"
+                     and _month_use(text, m.start, m.end) != "name")]
+
+
+# "May answered", "told May Welland": a month that is also a given name, used the way names are
+# used, not after "in", "of" or "last", before a number, or as a modal ("May I", "May the Lord")
+_MONTH_BEFORE = frozenset({"in", "of", "on", "by", "from", "since", "until", "till", "during", "through",
+                           "early", "late", "last", "next", "this", "that", "the", "mid", "first"})
+_MODAL_AFTER = frozenset({"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "not", "god", "heaven",
+                          "your", "my", "his", "her", "our", "their", "this", "that", "all", "there", "one"})
+MIN_CALENDAR_NAME = 15  # name-like uses, which must also outnumber the month's three to one
+
+
+def _calendar_names(text: str) -> frozenset[str]:
+    """Months that are given names (May, June, April) and that this text uses as a name."""
+    out = set()
+    for word, kind in not_names().items():
+        name = word.capitalize()
+        if kind != "religion_or_calendar" or english_given_names().get(name) not in ("m", "f"):
+            continue
+        uses = Counter(_month_use(text, m.start(), m.end()) for m in re.finditer(rf"\b{name}\b", text))
+        if uses["name"] >= MIN_CALENDAR_NAME and uses["name"] >= 3 * uses["month"]:
+            out.add(name)
+    return frozenset(out)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s,.;:!?\"“”_]*$")
+_WORD_AFTER = re.compile(r"\s+([\w’']+)")
+
+
+def _month_use(text: str, start: int, end: int) -> str:
+    """How the month-name at text[start:end] is used: "month", "modal" or "name"."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    after = _WORD_AFTER.match(text, end, end + 30)
+    word = after.group(1) if after else ""
+    if (before and before.group(1).lower() in _MONTH_BEFORE) or word[:1].isdigit():
+        return "month"
+    return "modal" if word.lower() in _MODAL_AFTER else "name"  # "said May." is a name
 
 
 _EPITHET = re.compile(r"\bthe ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])")
@@ -281,15 +319,17 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         if n == 0 and after_the and len(piece) > 1 and titles.find(piece[0][2]) is None and not epithet:
             piece = piece[1:]
         # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna", "Later Alyosha")
-        while len(piece) > 1 and not epithet and titles.find(piece[0][2]) is None and _opener(piece[0][2], lower, mid):
+        while (len(piece) > 1 and not epithet and titles.find(piece[0][2]) is None
+               and piece[0][2] not in named and _opener(piece[0][2], lower, mid)):
             piece = piece[1:]
         if not piece or len(piece) > MAX_WORDS:
             continue
         words = []
         for i, (_, _, w) in enumerate(piece):
             parsed = parse_word(w, i == 0)
-            if w in named or (epithet and parsed is None):  # "Pooh", "the March Hare"
-                parsed = Word(w, "name", w.lower(), None)
+            if w in named or (epithet and parsed is None):  # "Pooh", "the March Hare", "May"
+                gender = english_given_names().get(w)
+                parsed = Word(w, "name", w.lower(), gender if gender in ("m", "f") else None)
             if parsed is None:
                 break
             words.append(parsed)
