@@ -284,7 +284,7 @@ class Cast:
 def cast(doc: Document) -> Cast:
     """The characters of `doc`, most mentioned first, with their families."""
     found = mentions_mod.find(doc)
-    parsed = {m.text: slots(m) for m in found}
+    parsed = {text: slots(m) for text, m in {m.text: m for m in found}.items()}  # once a name
     # "Ivan Petrov" whom the text also calls "Petrov" has a surname, not an old semi-patronymic
     alone = {s.surname for s in parsed.values() if s.size() == 1 and s.surname}
     parsed = {t: replace(s, lone_surname=True) if s.given and s.surname in alone else s for t, s in parsed.items()}
