@@ -581,3 +581,17 @@ def test_the_exchange_decoder_keeps_every_tag_and_only_reassigns_untagged_turns(
     changed = [b for a, b in pairs if a.speaker != b.speaker]
     assert changed and all(b.attribution != "explicit" for b in changed)
     assert len(changed) < len(pairs) // 5  # it settles doubts, it does not redo the passes
+
+
+def test_a_speech_noun_and_its_owner_tag_the_quote():
+    text = ("Catherine spoke to Henry Tilney about his brother.\n\n"
+            "\"My brother does know it,\" was Henry's answer.\n\n"
+            "Lucy looked at Mr. Beebe.\n\n"
+            "\"He died by the fountain, I believe,\" came her quiet reply.\n\n"
+            "Mr. Eager turned to Lucy. His answer was: \"Never.\"\n")
+    found = attributions(text)
+    assert found["My brother does know it,"] == ("Henry Tilney", "explicit")
+    assert found["He died by the fountain, I believe,"] == ("Lucy", "anaphoric")
+    assert found["Never."] == ("Mr. Eager", "anaphoric")
+    # a reply no one owns names no one: the turn-taking decides
+    assert attributions("\"Yes,\" was the reply.\n")["Yes,"][1] != "explicit"

@@ -27,7 +27,7 @@ from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
 from .mentions import Mention
-from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, sentence_subject, subject, verb_rx
+from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, sentence_subject, speech_noun, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
@@ -673,11 +673,14 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             regions.append((a, b))
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
-        for v in verb_rx().finditer(text, a, b):
-            found = subject(text, v, a, b, index)
+        found_at = [(v.start(), subject(text, v, a, b, index)) for v in verb_rx().finditer(text, a, b)]
+        noun_tag = speech_noun(text, a, b, index)  # "was Henry's answer"
+        if noun_tag is not None:
+            found_at.append((noun_tag[0], noun_tag[1:]))
+        for at, found in found_at:
             if found is None:
                 continue
-            distance = p_end - v.start() if lead else min(abs(v.start() - g.end) for g in group)
+            distance = p_end - at if lead else min(abs(at - g.end) for g in group)
             if best is None or distance < best[0]:
                 best = (distance, *found)
     if best is None:
