@@ -595,3 +595,22 @@ def test_a_speech_noun_and_its_owner_tag_the_quote():
     assert found["Never."] == ("Mr. Eager", "anaphoric")
     # a reply no one owns names no one: the turn-taking decides
     assert attributions("\"Yes,\" was the reply.\n")["Yes,"][1] != "explicit"
+
+
+def test_a_role_noun_a_novel_keeps_for_one_named_character_is_that_character():
+    doctor = "".join(f"Mr. Losberne bent over the wound in the morning, day {i}.\n\n"
+                     f"\"It is nothing much,\" said the doctor.\n\n\"Thank you, sir,\" replied Giles.\n\n"
+                     for i in range(12))
+    thieves = "".join(f"The room was dark and cold on night {i}, and the fire had gone out long before the "
+                      f"boys came back from the market.\n\n\"Where is he?\" said Fagin.\n\n"
+                      f"\"Gone,\" replied Charley.\n\n" for i in range(60))
+    stranger = "".join(f"Huxter watched the inn on day {i}.\n\n\"Leave me alone,\" said the stranger.\n\n"
+                       f"\"Very well,\" replied Mrs. Hall.\n\n" for i in range(12))
+    found = attributions(doctor + thieves + stranger)
+    assert found["It is nothing much,"] == ("Mr. Losberne", "explicit")
+    assert found["Thank you, sir,"][0] == "Giles"
+    # "the stranger" is someone the narration does not know: never Huxter, named beside him
+    assert found["Leave me alone,"][0] == "the stranger"
+    # a role used a few times only stays a role
+    few = attributions(doctor[:doctor.index("day 3")] + thieves)
+    assert few["It is nothing much,"][0] == "the doctor"

@@ -27,7 +27,7 @@ from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
 from .mentions import Mention
-from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, sentence_subject, speech_noun, subject, verb_rx
+from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, noun, sentence_subject, speech_noun, subject, verb_rx
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
@@ -207,6 +207,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     pieces = quotes_mod.find(doc)
     index = _Index(result, pieces, doc.text)
     turns = _first_pass(doc, pieces, index)
+    _unnamed_roles(turns, index)
     narrator = _narrator(turns)
     for t in turns:
         t.guess = t.speaker
@@ -220,6 +221,44 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     out = _assemble(doc.text, turns, index)
     out.same_speaker = _same_speaker(turns)
     return out
+
+
+MIN_ROLE = 10  # tags with one role noun ("said the doctor") before it may stand for a named character
+ROLE_SHARE = 0.4  # of those tags near which that character is named
+ROLE_LIFT = 2.0  # times more often than near the novel's turns at large (not the hero, who is everywhere)
+ROLE_WINDOW = 1500  # characters of narration before a tag's paragraph searched for the name
+ROLE_ANSWERS = 0.15  # at most, of those tags, next to a turn of that character's own (two people)
+
+
+def _unnamed_roles(turns: list[_Turn], index: _Index) -> None:
+    """"Said the doctor", "said the Jew": a role noun a novel keeps using for one of its named
+    characters (Mr. Losberne, Fagin) is the one named in the narration around many of its tags,
+    far more often than around the others, and besides those it talks with."""
+    by_phrase: dict[str, list[int]] = {}
+    for i, t in enumerate(turns):
+        if t.speaker and t.speaker.startswith("?") and t.speaker != NARRATOR:
+            by_phrase.setdefault(t.speaker, []).append(i)
+    if not any(len(found) >= MIN_ROLE for found in by_phrase.values()):
+        return
+    near = [{cid for _, cid in index.narration_in(t.p_start - ROLE_WINDOW, t.p_end) if index.person(cid)}
+            for t in turns]
+    everywhere = Counter(cid for around in near for cid in around)
+    for phrase, found in by_phrase.items():
+        if len(found) < MIN_ROLE or (noun(phrase.split()[-1]) or ("",))[0] == "unknown":
+            continue  # "the stranger" is someone the narration does not know
+        votes: Counter = Counter()
+        answering: Counter = Counter()  # who speaks right before or after: someone else
+        for i in found:
+            t = turns[i]
+            others = {turns[j].speaker for j in (i - 1, i + 1) if 0 <= j < len(turns) and _same_talk(turns, i, j)}
+            answering.update(others)
+            others |= {v.character for v in t.vocatives}
+            votes.update(c for c in near[i] - others if t.said not in ("m", "f") or index.gender.get(c) == t.said)
+        for cid, n in votes.most_common(1):
+            if (n >= ROLE_SHARE * len(found) and n / len(found) >= ROLE_LIFT * everywhere[cid] / len(turns)
+                    and answering[cid] <= ROLE_ANSWERS * n):
+                for i in found:
+                    turns[i].speaker = cid
 
 
 def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) -> list[_Turn]:
@@ -714,7 +753,7 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     if noun_kind == "title":
         return index.last_titled(at, value) or "?" + phrase
     owner = re.match(r"(his|her)\s", phrase, re.I)
-    if noun_kind in ("role", "new") or (value is None and not owner):
+    if noun_kind in ("role", "unknown", "new") or (value is None and not owner):
         return "?" + phrase  # "said the waiter", "said a voice": someone the text does not name
     # "said the gentleman" is not the one who spoke last; "her mother" is not the "her"
     skip = {talk[1]}
