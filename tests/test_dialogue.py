@@ -614,3 +614,16 @@ def test_a_role_noun_a_novel_keeps_for_one_named_character_is_that_character():
     # a role used a few times only stays a role
     few = attributions(doctor[:doctor.index("day 3")] + thieves)
     assert few["It is nothing much,"][0] == "the doctor"
+
+
+def test_a_conversation_goes_on_with_its_speakers_across_a_little_narration():
+    text = ('"Madam! Madam! Madam!" cried Aziz.\n\n'
+            '"Oh! Oh!" said Mrs. Moore.\n\n'
+            'Advancing, he found that she was old. Her voice had deceived him.\n\n'
+            '"Mrs. Moore, I am afraid I startled you."\n\n'
+            '"Yes, how did you know?"\n\n'
+            '"By the way you address me."\n')
+    found = speakers(text)
+    assert found["Mrs. Moore, I am afraid I startled you."] == "Aziz"
+    assert found["Yes, how did you know?"] == "Mrs. Moore"
+    assert found["By the way you address me."] == "Aziz"
