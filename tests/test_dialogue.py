@@ -627,3 +627,11 @@ def test_a_conversation_goes_on_with_its_speakers_across_a_little_narration():
     assert found["Mrs. Moore, I am afraid I startled you."] == "Aziz"
     assert found["Yes, how did you know?"] == "Mrs. Moore"
     assert found["By the way you address me."] == "Aziz"
+
+
+def test_a_named_tag_is_measured_from_the_name_not_its_verb():
+    text = ("Mary Datchet touched Ralph on the shoulder, and William Rodney passed them by.\n\n"
+            "\"I wasn't thinking about my work,\" Ralph replied, rather hastily. \"And, "
+            "besides, that sort of thing's not in my line,\" he added, rather grimly.\n")
+    found = attributions(text)
+    assert found["I wasn't thinking about my work,"] == ("Ralph", "explicit")

@@ -733,6 +733,8 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
         for at, found in found_at:
             if found is None:
                 continue
+            if not lead and found[0][0] == "name":  # "Ralph replied": the tag starts at the name
+                at = min([at] + [m.start for m, cid in index.narration_in(at - TAG_REACH, at) if cid == found[0][1]])
             distance = p_end - at if lead else min(abs(at - g.end) for g in group)
             if best is None or distance < best[0]:
                 best = (distance, *found)
