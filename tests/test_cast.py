@@ -286,6 +286,13 @@ def test_a_month_the_text_uses_as_a_given_name_is_her_name():
     diary = " ".join(f"May I ask, Natasha? In May {1870 + i} we met; by May the snow was gone."
                      for i in range(20))
     assert "May" not in [m.text for m in find(Document("s", "txt", diary))]
+    # a diary's dates are the month, however often they come: "3rd May."
+    dates = "".join(f"{n}th May.\n\nNikolai went to the mill again and came back late.\n\n" for n in range(4, 24))
+    assert "May" not in [m.text for m in find(Document("s", "txt", dates))]
+    # "May Sasha come riding?" is the verb and Sasha, not a woman called May Sasha
+    asking = story + " \"May Sasha come riding with us?\" Volodya asked."
+    assert "May Sasha" not in [m.text for m in find(Document("s", "txt", asking))]
+
 
 def test_a_son_named_for_his_grandfather_is_not_his_fathers_father():
     text = ("Ivan Petrovich Orlov read at the window. His son Pyotr Ivanovich Orlov came in.\n\n"

@@ -598,9 +598,9 @@ def test_a_speech_noun_and_its_owner_tag_the_quote():
 
 
 def test_a_role_noun_a_novel_keeps_for_one_named_character_is_that_character():
-    doctor = "".join(f"Mr. Losberne bent over the wound in the morning, day {i}.\n\n"
-                     f"\"It is nothing much,\" said the doctor.\n\n\"Thank you, sir,\" replied Giles.\n\n"
-                     for i in range(12))
+    doctor = "\"I am the surgeon here,\" said Mr. Losberne.\n\nThe house was quiet.\n\n" + "".join(
+        f"Mr. Losberne bent over the wound in the morning, day {i}.\n\n"
+        f"\"It is nothing much,\" said the doctor.\n\n\"Thank you, sir,\" replied Giles.\n\n" for i in range(12))
     thieves = "".join(f"The room was dark and cold on night {i}, and the fire had gone out long before the "
                       f"boys came back from the market.\n\n\"Where is he?\" said Fagin.\n\n"
                       f"\"Gone,\" replied Charley.\n\n" for i in range(60))
@@ -614,6 +614,16 @@ def test_a_role_noun_a_novel_keeps_for_one_named_character_is_that_character():
     # a role used a few times only stays a role
     few = attributions(doctor[:doctor.index("day 3")] + thieves)
     assert few["It is nothing much,"][0] == "the doctor"
+    # nor is it someone who never speaks, however often the narration names him beside it
+    patient = "".join(f"Grandfather Ilya lay in the fever again, night {i}.\n\n"
+                      f"\"The fever is higher,\" said the doctor.\n\n\"What can we do?\" asked Lena.\n\n"
+                      for i in range(12))
+    assert attributions(patient + thieves)["The fever is higher,"][0] == "the doctor"
+    # and in a chapter that never names Mr. Losberne, "the doctor" is another doctor
+    other = ("\n\nII\n\nA year later, in Petersburg, a young physician came to the house.\n\n"
+             "\"Tuberculosis,\" said the doctor.\n\n\"Is it bad?\" asked Giles.\n\n")
+    later = attributions("I\n\n" + doctor + thieves + other)
+    assert later["It is nothing much,"][0] == "Mr. Losberne" and later["Tuberculosis,"][0] == "the doctor"
 
 
 def test_a_conversation_goes_on_with_its_speakers_across_a_little_narration():

@@ -207,7 +207,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     pieces = quotes_mod.find(doc)
     index = _Index(result, pieces, doc.text)
     turns = _first_pass(doc, pieces, index)
-    _unnamed_roles(turns, index)
+    _unnamed_roles(turns, index, doc.chapter_at)
     narrator = _narrator(turns)
     for t in turns:
         t.guess = t.speaker
@@ -230,7 +230,7 @@ ROLE_WINDOW = 1500  # characters of narration before a tag's paragraph searched 
 ROLE_ANSWERS = 0.15  # at most, of those tags, next to a turn of that character's own (two people)
 
 
-def _unnamed_roles(turns: list[_Turn], index: _Index) -> None:
+def _unnamed_roles(turns: list[_Turn], index: _Index, chapter_at) -> None:
     """"Said the doctor", "said the Jew": a role noun a novel keeps using for one of its named
     characters (Mr. Losberne, Fagin) is the one named in the narration around many of its tags,
     far more often than around the others, and besides those it talks with."""
@@ -243,6 +243,7 @@ def _unnamed_roles(turns: list[_Turn], index: _Index) -> None:
     near = [{cid for _, cid in index.narration_in(t.p_start - ROLE_WINDOW, t.p_end) if index.person(cid)}
             for t in turns]
     everywhere = Counter(cid for around in near for cid in around)
+    speakers = {t.speaker for t in turns if t.how == "explicit"}  # one who never speaks is no one's role
     for phrase, found in by_phrase.items():
         if len(found) < MIN_ROLE or (noun(phrase.split()[-1]) or ("",))[0] == "unknown":
             continue  # "the stranger" is someone the narration does not know
@@ -253,12 +254,23 @@ def _unnamed_roles(turns: list[_Turn], index: _Index) -> None:
             others = {turns[j].speaker for j in (i - 1, i + 1) if 0 <= j < len(turns) and _same_talk(turns, i, j)}
             answering.update(others)
             others |= {v.character for v in t.vocatives}
-            votes.update(c for c in near[i] - others if t.said not in ("m", "f") or index.gender.get(c) == t.said)
+            # named in the words, not called: "He lived with Grandfather Ilya all his life" is said
+            # of someone else than the doctor, to him or by him
+            for j in (i - 1, i, i + 1):
+                if 0 <= j < len(turns) and _same_talk(turns, i, j):
+                    called = {v.start for v in turns[j].vocatives}
+                    others |= {cid for g in turns[j].group for m, cid in index.speech_in(g.start, g.end)
+                               if m.start not in called}
+            votes.update(c for c in near[i] - others if c in speakers
+                         and (t.said not in ("m", "f") or index.gender.get(c) == t.said))
         for cid, n in votes.most_common(1):
             if (n >= ROLE_SHARE * len(found) and n / len(found) >= ROLE_LIFT * everywhere[cid] / len(turns)
                     and answering[cid] <= ROLE_ANSWERS * n):
+                # a doctor in a chapter that never names Dr. Lvov is another doctor
+                named_in = {chapter_at(m.start) for m, c in index.narration if c == cid}
                 for i in found:
-                    turns[i].speaker = cid
+                    if chapter_at(turns[i].p_start) in named_in:
+                        turns[i].speaker = cid
 
 
 def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) -> list[_Turn]:

@@ -246,7 +246,8 @@ def find(doc: Document) -> list[Mention]:
 # "May answered", "told May Welland": a month that is also a given name, used the way names are
 # used, not after "in", "of" or "last", before a number, or as a modal ("May I", "May the Lord")
 _MONTH_BEFORE = frozenset({"in", "of", "on", "by", "from", "since", "until", "till", "during", "through",
-                           "early", "late", "last", "next", "this", "that", "the", "mid", "first"})
+                           "early", "late", "last", "next", "this", "that", "the", "mid", "first", "every",
+                           "each", "one", "a", "before", "after"})
 _MODAL_AFTER = frozenset({"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "not", "god", "heaven",
                           "your", "my", "his", "her", "our", "their", "this", "that", "all", "there", "one"})
 MIN_CALENDAR_NAME = 15  # name-like uses, which must also outnumber the month's three to one
@@ -276,8 +277,8 @@ def _month_use(text: str, start: int, end: int) -> str:
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     after = _WORD_AFTER.match(text, end, end + 30)
     word = after.group(1) if after else ""
-    if (before and before.group(1).lower() in _MONTH_BEFORE) or word[:1].isdigit():
-        return "month"
+    if (before and (before.group(1).lower() in _MONTH_BEFORE or before.group(1)[:1].isdigit())) or word[:1].isdigit():
+        return "month"  # "in May", "3rd May.", "May 1870"
     return "modal" if word.lower() in _MODAL_AFTER else "name"  # "said May." is a name
 
 
@@ -339,9 +340,11 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         epithet = n == 0 and after_the and " ".join(w for _, _, w in piece) in epithets
         if n == 0 and after_the and len(piece) > 1 and titles.find(piece[0][2]) is None and not epithet:
             piece = piece[1:]
-        # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna", "Later Alyosha")
+        # a sentence opener glued to a name ("Meanwhile Katerina Ivanovna", "Later Alyosha"); a name
+        # the text keeps capitalised is no opener ("May Welland"), unless a given name follows it
+        # ("May Sasha come riding?": the verb)
         while (len(piece) > 1 and not epithet and titles.find(piece[0][2]) is None
-               and piece[0][2] not in named and _opener(piece[0][2], lower, mid)):
+               and (_given_name(piece[1][2]) if piece[0][2] in named else _opener(piece[0][2], lower, mid))):
             piece = piece[1:]
         if not piece or len(piece) > MAX_WORDS:
             continue
@@ -370,6 +373,11 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
                     text = " ".join(w for _, _, w in part)
                     out.append(Mention(part[0][0], part[-1][1], text, tuple(part_words)))
     return out
+
+
+def _given_name(word: str) -> bool:
+    parsed = parse_word(word, False)
+    return parsed is not None and parsed.role in ("given", "diminutive")
 
 
 def _second_person(words: list[Word]) -> int:
