@@ -593,6 +593,8 @@ def test_a_speech_noun_and_its_owner_tag_the_quote():
     assert found["My brother does know it,"] == ("Henry Tilney", "explicit")
     assert found["He died by the fountain, I believe,"] == ("Lucy", "anaphoric")
     assert found["Never."] == ("Mr. Eager", "anaphoric")
+    assert attributions("Anne looked at Mrs. Lynde.\n\n\"Well, she's sorry,\" was Mrs. Lynde's emphatic "
+                        "comment.\n")["Well, she's sorry,"] == ("Mrs. Lynde", "explicit")
     # a reply no one owns names no one: the turn-taking decides
     assert attributions("\"Yes,\" was the reply.\n")["Yes,"][1] != "explicit"
 

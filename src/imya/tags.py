@@ -158,7 +158,7 @@ def _trie(phrases: list[list[str]]) -> str:
 def _speech_noun_rx() -> tuple[re.Pattern, re.Pattern]:
     """After a quote, "was Henry's answer", "came her reply"; before one, "His answer was:"."""
     nouns = "|".join(re.escape(n.lower()) for _, (n,) in rows("speech_nouns.tsv", ("noun",)))
-    owner = r"(?P<owner>[Hh]is|[Hh]er|[Mm]y|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}?['’]s)\s+(?:[a-z-]+\s+){0,2}?"
+    owner = r"(?P<owner>[Hh]is|[Hh]er|[Mm]y|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2}?['’]s)\s+(?:[a-z-]+\s+){0,2}?"
     after = re.compile(rf"[\s,;—–-]*(?:was|came)\s+{owner}(?:{nouns})\b")
     before = re.compile(rf"{owner}(?:{nouns})\s+(?:was|came)\b[^\"“”.!?]{{0,20}}$")
     return after, before
