@@ -647,3 +647,18 @@ def test_a_named_tag_is_measured_from_the_name_not_its_verb():
             "besides, that sort of thing's not in my line,\" he added, rather grimly.\n")
     found = attributions(text)
     assert found["I wasn't thinking about my work,"] == ("Ralph", "explicit")
+
+
+def test_a_woman_named_again_with_the_surname_of_a_man_of_the_cast_is_the_same_woman():
+    from imya.links import cast_and_dialogue
+
+    before = "".join(f"May Welland laughed with Newland Archer on day {i}, and May smiled at Archer.\n\n"
+                     for i in range(12))
+    after = "".join(f"After the wedding, May Archer sat with Newland on evening {i}, and May sewed.\n\n"
+                    for i in range(12))
+    result, _ = cast_and_dialogue(doc(before + after))
+    may = [c for c in result.characters if "May" in c.forms]
+    assert len(may) == 1 and may[0].forms["May Welland"] == 12 and may[0].forms["May Archer"] == 12
+    # two minor women who only share a given name stay two
+    result, _ = cast_and_dialogue(doc("Katie Maurice waved. Later Katie Boulter came, and Mr. Boulter.\n"))
+    assert {"Katie Maurice", "Katie Boulter"} <= {c.name for c in result.characters}

@@ -8,7 +8,8 @@ names do not conflict (one has the given name and patronymic, the other only
 the surname), they are one person.  So are two names the text says are one
 (identity.py: "My name is Vrazumihin, not Razumihin"), and two one speaker gives
 as their own ("Your name?" "Korobotchka." "And your name and patronymic?"
-"Nastasia Petrovna.").
+"Nastasia Petrovna."), and a woman named again with the surname of a man of the
+cast ("May Welland", later "May Archer"): she married him.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .identity import statements
 MIN_EVIDENCE = 2  # exchanges in which the name was called out to the same other party
 MIN_SHARE = 0.6  # of all the times the name was called out
 NEAR_SURNAME = 0.85  # Vrazumihin and Razumihin: one surname mangled
+MIN_MARRIED = 20  # mentions of a woman, and of the man whose surname she takes, before a marriage is read
 
 
 def partners(dlg: Dialogue) -> dict[str, Counter]:
@@ -95,7 +97,7 @@ def link(result: Cast, dlg: Dialogue, text: str = "") -> tuple[Cast, dict[str, s
     same = statements(text, result.mentions, lambda a, b: _shares(by_id[a], by_id[b]))
     introduced = [(a, b) for a, b in dlg.same_speaker
                   if _complementary(by_id[a], by_id[b]) or _complementary(by_id[b], by_id[a])]
-    for aid, bid in same + introduced:
+    for aid, bid in same + introduced + _married(result.characters):
         a, b = by_id[_final(aid, merged)], by_id[_final(bid, merged)]
         if a is b or (a.gender and b.gender and a.gender != b.gender):
             continue
@@ -129,6 +131,17 @@ def link(result: Cast, dlg: Dialogue, text: str = "") -> tuple[Cast, dict[str, s
             ambiguous.append({"text": a["text"], "candidates": candidates})
     mentions = [(m, rename[cid]) for m, cid in result.mentions]
     return Cast(people, ambiguous, families(people), mentions), rename
+
+
+def _married(people: list[Character]) -> list[tuple[str, str]]:
+    """"May Welland" and, later, "May Archer": a woman named again with the surname of a man of the
+    cast is the same woman, married to him."""
+    men = {c.surname for c in people if c.gender == "m" and c.surname and c.mentions >= MIN_MARRIED}
+    women = [c for c in people if c.gender == "f" and c.given and c.surname and c.mentions >= MIN_MARRIED]
+    return [(a.id, b.id) for a in women for b in women
+            if b.surname != a.surname and b.surname in men and a.given & b.given and not a.married
+            and b.first_offset > a.first_offset
+            and not (a.patronymic and b.patronymic and not a.patronymic & b.patronymic)]
 
 
 def _final(cid: str, merged: dict[str, str]) -> str:

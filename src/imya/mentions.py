@@ -245,7 +245,7 @@ def find(doc: Document) -> list[Mention]:
 
 # "May answered", "told May Welland": a month that is also a given name, used the way names are
 # used, not after "in", "of" or "last", before a number, or as a modal ("May I", "May the Lord")
-_MONTH_BEFORE = frozenset({"in", "of", "on", "by", "from", "since", "until", "till", "during", "through",
+_MONTH_BEFORE = frozenset({"in", "of", "by", "from", "since", "until", "till", "during", "through",
                            "early", "late", "last", "next", "this", "that", "the", "mid", "first", "every",
                            "each", "one", "a", "before", "after"})
 _MODAL_AFTER = frozenset({"i", "we", "you", "he", "she", "it", "they", "the", "a", "an", "not", "god", "heaven",
