@@ -490,3 +490,14 @@ def test_a_name_after_a_contraction_is_still_a_name():
 def test_towns_of_russian_novels_are_places():
     text = "Pierre rode out of Mozhaisk at dawn, and by noon Pierre saw Borodino below him. Kostroma was far.\n"
     assert [c.name for c in cast(Document("s", "txt", text)).characters] == ["Pierre"]
+
+
+def test_the_bare_mr_of_a_family_whose_sons_are_mr_and_their_given_name_is_the_father():
+    text = ("Charles Wilcox and Paul Wilcox came down to breakfast. \"Mr. Charles is late,\" said the maid.\n\n"
+            "Mr. Wilcox read his paper. Later Mr. Wilcox went out, and Charles followed him.\n")
+    found = {c.name: set(c.forms) for c in cast(Document("s", "txt", text)).characters}
+    assert "Mr. Wilcox" not in found["Charles Wilcox"] and "Mr. Wilcox" not in found["Paul Wilcox"]
+    assert found["Mr. Wilcox"] == {"Mr. Wilcox"}
+    # one man of his name, once called in full, is one man
+    alone = "Mr. Thomas Marvel sat down. Mr. Marvel said nothing, and later Mr. Marvel left.\n"
+    assert [c.name for c in cast(Document("s", "txt", alone)).characters] == ["Mr. Thomas Marvel"]

@@ -318,8 +318,10 @@ def cast(doc: Document) -> Cast:
     # Newland Archer's pronouns make him a man before "Mrs. Archer" looks for her character.
     _genders_from_pronouns(doc.text, sorted(who, key=lambda mc: mc[0].start))
     contested: dict[str, list[Character]] = {}
+    # "Mr. Charles", "Mr. Tom": a son or brother named so to tell him from the family's bare "Mr. Wilcox"
+    qualified = frozenset(g for s in parsed.values() if s.titles & PLAIN_MEN and s.given for g in s.given)
     for group in sorted(groups.values(), key=len, reverse=True):
-        fitting = _place_group(group, parsed, people, give, doc.text)
+        fitting = _place_group(group, parsed, people, give, doc.text, qualified)
         if len(fitting) > 1:
             contested[group[0].text] = fitting
     places = _places(doc.text, who)
@@ -463,7 +465,7 @@ def _tagged_characters(doc: Document, people: list[Character]) -> None:
 
 
 def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Character], give,
-                 text: str) -> list[Character]:
+                 text: str, qualified: frozenset = frozenset()) -> list[Character]:
     """Give a group of one-part mentions (Rodya, Raskolnikov) to the characters they fit.
 
     A character whose given name fits but who is never named near the group's
@@ -492,6 +494,8 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         fitting = [c for c in fitting if _rank_fits(s, c, span)]
     elif s.titles & PLAIN_MEN:  # and "Mr. Tilney" is not the Captain
         fitting = [c for c in fitting if not c.ranks or c.titles & PLAIN_MEN]
+        if s.surname and not s.given and len(fitting) >= 2 and any(c.given & qualified for c in fitting):
+            fitting = []  # of a family of men, one called "Mr. Charles": "Mr. Wilcox" is their father
     fitting = _best_fitting(s, group, fitting, text)
     offsets = {id(c): sorted(c.offsets) for c in fitting}
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
