@@ -148,6 +148,11 @@ def test_a_name_used_in_address_joins_the_surname_of_the_narration():
     assert dlg.quotes[0].addressees[0].character == khlobuev.id
     murazov = next(c for c in result.characters if "Murazov" in c.forms)
     assert "Semen Semenovitch" not in murazov.forms
+    # a name alone called out is not that: "Crane" is the chauffeur, not Mr. Wilcox who answers
+    chauffeur = "".join(f"Margaret stood by the car on day {i}.\n\n\"Crane, the door,\" said Margaret.\n\n"
+                        f"\"Not now,\" said Mr. Wilcox.\n\n" for i in range(3))
+    result, _ = cast_and_dialogue(doc(chauffeur))
+    assert {"Crane", "Mr. Wilcox"} <= {c.name for c in result.characters}
 
 
 MISNAMED = """Yekaterina Pavlovna Orlova kept the inn; the clerk Kolotov lodged with her.

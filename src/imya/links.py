@@ -50,7 +50,7 @@ def _complementary(a: Character, b: Character) -> bool:
     """One is known by given name and patronymic, the other by surname alone, and nothing clashes."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    named = (a.given or a.patronymic) and not a.surname
+    named = a.patronymic and not a.surname
     bare = b.surname and not b.given and not b.patronymic
     return bool(named and bare)
 
