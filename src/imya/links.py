@@ -47,12 +47,21 @@ def partners(dlg: Dialogue) -> dict[str, Counter]:
 
 
 def _complementary(a: Character, b: Character) -> bool:
-    """One is known by given name and patronymic, the other by surname alone, and nothing clashes."""
+    """One is known by given name (and patronymic), the other by surname alone, and nothing clashes."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    named = a.patronymic and not a.surname
+    named = (a.patronymic or any(_given_name(f) for f in a.forms if " " not in f)) and not a.surname
     bare = b.surname and not b.given and not b.patronymic
     return bool(named and bare)
+
+
+def _given_name(word: str) -> bool:
+    """A given name imya knows, Russian or English: not an English surname that only reads like
+    one ("Crane", Корней)."""
+    from .mentions import english_given_names, parse_word
+
+    w = parse_word(word, True)
+    return w is not None and (w.known or w.foreign or word in english_given_names())
 
 
 def _shares(a: Character, b: Character) -> bool:
