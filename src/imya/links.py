@@ -4,8 +4,8 @@ Russian characters are called by name and patronymic to their face and by
 surname in the narration: "Semen Semenovitch, listen," says Murazov to the man
 the narration calls Khlobuev.  When the name a speaker calls out (a vocative)
 keeps landing on the same other party of the exchange, and the two characters'
-names do not conflict (one has the given name and patronymic, the other only
-the surname), they are one person.  So are two names the text says are one
+names do not conflict (one has the given name and patronymic, or a given name
+imya knows, the other only the surname), they are one person.  So are two names the text says are one
 (identity.py: "My name is Vrazumihin, not Razumihin"), and two one speaker gives
 as their own ("Your name?" "Korobotchka." "And your name and patronymic?"
 "Nastasia Petrovna."), and a woman named again with the surname of a man of the
