@@ -207,14 +207,15 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     pieces = quotes_mod.find(doc)
     index = _Index(result, pieces, doc.text)
     turns = _first_pass(doc, pieces, index)
+    for t in turns:
+        called = {v.start for v in t.vocatives}
+        t.spoken_of = {cid for g in t.group for m, cid in index.speech_in(g.start, g.end)
+                       if m.start not in called} - {t.own_name}  # "My name is Anne" is said by Anne
     _unnamed_roles(turns, index, doc.chapter_at)
     narrator = _narrator(turns)
     for t in turns:
         t.guess = t.speaker
         t.hearer = _hearer(doc.text, t.group)
-        called = {v.start for v in t.vocatives}
-        t.spoken_of = {cid for g in t.group for m, cid in index.speech_in(g.start, g.end)
-                       if m.start not in called} - {t.own_name}  # "My name is Anne" is said by Anne
     _conversations(turns, index)
     _two_parties(turns, index, narrator)
     _decode(turns, index)
@@ -251,16 +252,13 @@ def _unnamed_roles(turns: list[_Turn], index: _Index, chapter_at) -> None:
         answering: Counter = Counter()  # who speaks right before or after: someone else
         for i in found:
             t = turns[i]
-            others = {turns[j].speaker for j in (i - 1, i + 1) if 0 <= j < len(turns) and _same_talk(turns, i, j)}
+            beside = [turns[j] for j in (i - 1, i + 1) if 0 <= j < len(turns) and _same_talk(turns, i, j)]
+            others = {u.speaker for u in beside}
             answering.update(others)
             others |= {v.character for v in t.vocatives}
             # named in the words, not called: "He lived with Grandfather Ilya all his life" is said
             # of someone else than the doctor, to him or by him
-            for j in (i - 1, i, i + 1):
-                if 0 <= j < len(turns) and _same_talk(turns, i, j):
-                    called = {v.start for v in turns[j].vocatives}
-                    others |= {cid for g in turns[j].group for m, cid in index.speech_in(g.start, g.end)
-                               if m.start not in called}
+            others |= t.spoken_of.union(*(u.spoken_of for u in beside))
             votes.update(c for c in near[i] - others if c in speakers
                          and (t.said not in ("m", "f") or index.gender.get(c) == t.said))
         for cid, n in votes.most_common(1):
