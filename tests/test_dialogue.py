@@ -631,6 +631,10 @@ def test_a_role_noun_a_novel_keeps_for_one_named_character_is_that_character():
              "\"Tuberculosis,\" said the doctor.\n\n\"Is it bad?\" asked Giles.\n\n")
     later = attributions("I\n\n" + doctor + thieves + other)
     assert later["It is nothing much,"][0] == "Mr. Losberne" and later["Tuberculosis,"][0] == "the doctor"
+    # two named as often around it: neither, and never by the order a set happens to give
+    pair = doctor.replace("Mr. Losberne bent", "Mr. Losberne and Mr. Carter bent")
+    pair = "\"Good morning,\" said Mr. Carter.\n\nThe rain fell.\n\n" + pair
+    assert attributions(pair + thieves)["It is nothing much,"][0] == "the doctor"
 
 
 def test_a_conversation_goes_on_with_its_speakers_across_a_little_narration():

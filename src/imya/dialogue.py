@@ -261,7 +261,10 @@ def _unnamed_roles(turns: list[_Turn], index: _Index, chapter_at) -> None:
             others |= t.spoken_of.union(*(u.spoken_of for u in beside))
             votes.update(c for c in near[i] - others if c in speakers
                          and (t.said not in ("m", "f") or index.gender.get(c) == t.said))
-        for cid, n in votes.most_common(1):
+        ranked = votes.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            continue  # two fit it as well: it is neither's
+        for cid, n in ranked[:1]:
             if (n >= ROLE_SHARE * len(found) and n / len(found) >= ROLE_LIFT * everywhere[cid] / len(turns)
                     and answering[cid] <= ROLE_ANSWERS * n):
                 # a doctor in a chapter that never names Dr. Lvov is another doctor
