@@ -50,12 +50,12 @@ def _complementary(a: Character, b: Character) -> bool:
     """One is known by given name (and patronymic), the other by surname alone, and nothing clashes."""
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    named = (a.patronymic or any(_given_name(f) for f in a.forms if " " not in f)) and not a.surname
+    named = (a.patronymic or any(_known_given_name(f) for f in a.forms if " " not in f)) and not a.surname
     bare = b.surname and not b.given and not b.patronymic
     return bool(named and bare)
 
 
-def _given_name(word: str) -> bool:
+def _known_given_name(word: str) -> bool:
     """A given name imya knows, Russian or English: not an English surname that only reads like
     one ("Crane", Корней)."""
     from .mentions import english_given_names, parse_word

@@ -376,6 +376,7 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
 
 
 def _given_name(word: str) -> bool:
+    """A given name or pet form of the lexicon, known or read loosely (Sasha; not Welland)."""
     parsed = parse_word(word, False)
     return parsed is not None and parsed.role in ("given", "diminutive")
 
