@@ -299,6 +299,23 @@ def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     assert pieces[1].turn == pieces[2].turn
 
 
+@pytest.mark.parametrize("paragraph, split", [
+    # the narration tags the first piece, then leads someone else into the second
+    ("“I mean what I say,” the Mock Turtle replied. And the Gryphon added “Come, tell us more.”", True),
+    ("“If you see what I mean, Pooh,” and Pooh said, “It is just what I think myself, Piglet.”", True),
+    ("“He has been here!” cried Marianne, “while we were out.” Elinor, glad to hear it, now "
+     "ventured to say, “Depend upon it, he will call again.”", True),
+    # one speaker all through
+    ("“Yes,” he said, “but not today.”", False),
+    ("“No!” Marianne said, “not today.”", False),
+    ("“I mean it,” said Natasha. Then she added, “Truly.”", False),
+    ("“I mean it,” said Mrs. Hall. “Truly.”", False),
+])
+def test_a_paragraph_hands_the_word_to_a_second_speaker(paragraph, split):
+    first, *_, last = find(doc(paragraph + "\n"))
+    assert (first.turn != last.turn) == split
+
+
 def test_curly_and_straight_quotes_mixed_in_one_text():
     text = ("“Vanya, the tea is cold,” said Natasha.\n\n\"Natasha, it is always cold,\" said Ivan.\n\n"
             "“Then heat it,” said Natasha. The shelf was 5'10\" high.\n")

@@ -88,6 +88,39 @@ _NAMED_ACTOR = re.compile(r"[\s”\"’'.!?]*(?!(?:He|She|They|It|I|We|The|A|An|
                          r"[A-ZА-ЯЁ]")
 
 
+# the last clause of the narration between two pieces ("said the Mock Turtle. And the Gryphon
+# added", "said Pooh, and Piglet said,") and a new speaker opening it with a speech verb
+_LAST_CLAUSE = re.compile(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?;]\s+|,\s+and\s+)"
+                          r"([^.!?;]*)$")
+_JOINED = re.compile(r"\s*,?\s*(?:and|but)\s+([^.!?;]*)$")
+_NEW_SPEAKER = re.compile(r"(?:(?:And|But|While)\s+)?(?:the\s+)?"
+                          r"(?!(?:He|She|They|It|I|We|His|Her|Their|Then|Now|So|And|But|The|A|An)\b)"
+                          r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,[^,]*,)?\s+(?:\w+ly\s+)?")
+# a sentence that opens with a name and a phrase set off by commas: "Elinor, rejoiced to be
+# assured of it, now ventured to say,"
+_NAME_APART = re.compile(r"\s*(?!(?:He|She|They|It|I|We|The|A|An|Then|But|And|His|Her|Their)\b)"
+                         r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,[^.!?;]*,[^.!?;]*$")
+
+
+def _hands_over(last_char: str, between: str) -> bool:
+    """The narration between two pieces of a paragraph hands the word to someone new: it tags
+    the first piece and then leads another speaker into the second ("'I mean what I say,' the
+    Mock Turtle replied. And the Gryphon added 'Come...'"), or, after a finished sentence, it
+    opens with a name set apart by commas and ends leading into the quote ("'...out.' Elinor,
+    rejoiced to hear it, now ventured to say, '...'")."""
+    from .tags import speech_verb, verb_rx
+
+    last = _LAST_CLAUSE.search(between)
+    joined = _JOINED.match(between)  # '"It's what I think, Piglet," and Piglet said, "But..."'
+    clause = joined.group(1) if joined else last.group(1) if last and speech_verb(between[:last.start(1)]) else None
+    if clause is not None:
+        subject = _NEW_SPEAKER.match(clause)
+        if subject is not None and verb_rx().match(clause, subject.end()) is not None:
+            return True
+    leads_in = re.search(r"[,:—–-]\s*$", between) is not None
+    return last_char in ".!?" and leads_in and _NAME_APART.match(between) is not None
+
+
 def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
     """'Yes,' he said, 'but...': the stretch between two pieces of one utterance is a speech tag,
     or what the speaker does meanwhile ('Nothing for you.' He kissed her. 'Go on.').
@@ -98,6 +131,8 @@ def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
 
     between = text[prev_end + 1:start - 1]
     if len(between) > 160 or "\n\n" in between:
+        return False
+    if _hands_over(text[prev_end - 1:prev_end], between):
         return False
     if re.search(r"[,:;—–-]\s*$", between) or speech_verb(between) is not None:
         return True
