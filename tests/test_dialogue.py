@@ -688,3 +688,19 @@ def test_a_woman_named_again_with_the_surname_of_a_man_of_the_cast_is_the_same_w
     # two minor women who only share a given name stay two
     result, _ = cast_and_dialogue(doc("Katie Maurice waved. Later Katie Boulter came, and Mr. Boulter.\n"))
     assert {"Katie Maurice", "Katie Boulter"} <= {c.name for c in result.characters}
+
+
+def test_in_a_first_person_story_he_said_is_never_the_narrator():
+    told = "".join(f"“It is day {i},” I said.\n\n“So it is, Jake,” said Bill.\n\nWe walked on.\n\n" for i in range(10))
+    run = ("Pedro Romero came over to our table and Brett gave him her hand.\n\n“You fight to-morrow?” I said.\n\n"
+           "“Yes. Algabeno was hurt to-day in Madrid.”\n\n“Badly?”\n\n“Nothing. Here,” he showed his hand.\n\n"
+           "“Oh!” he said, “you tell fortunes?”\n\n“Sometimes,” said Brett.\n")
+    got = speakers(told + run)
+    assert got["Oh!"] == got["you tell fortunes?"] == "Pedro Romero"  # the alternation says Jake
+
+
+def test_a_name_after_of_is_not_the_subject_of_the_speech_verb():
+    text = ("Marianne Dashwood sat by the fire with her mother.\n\n"
+            "One evening Mrs. Dashwood, taking up a volume of Shakespeare, exclaimed, "
+            "“We have never finished Hamlet, Marianne.”\n\n“No,” said Marianne.\n")
+    assert speakers(text)["We have never finished Hamlet, Marianne."] == "Mrs. Dashwood"

@@ -118,6 +118,7 @@ class _Index:
         self.gender = {c.id: c.gender for c in result.characters}
         self.names = {c.id: c.name for c in result.characters}
         self.people = {c.id: c for c in result.characters}
+        self.narrator: str | None = None  # who tells the story in the first person, once known
 
     def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
         i = bisect.bisect_left(self.narration_starts, start)
@@ -212,7 +213,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         t.spoken_of = {cid for g in t.group for m, cid in index.speech_in(g.start, g.end)
                        if m.start not in called} - {t.own_name}  # "My name is Anne" is said by Anne
     _unnamed_roles(turns, index, doc.chapter_at)
-    narrator = _narrator(turns)
+    narrator = index.narrator = _narrator(turns)
     for t in turns:
         t.guess = t.speaker
         t.hearer = _hearer(doc.text, t.group)
@@ -687,6 +688,8 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index, called: list[set]) 
         return _NO
     if t.how == "anaphoric" and t.said in ("m", "f") and index.gender.get(who) not in (None, t.said):
         return _NO
+    if t.said in ("m", "f") and who == index.narrator:
+        return _NO  # in a story told in the first person, "he said" is never the narrator
     if t.said == "I":
         return SIGN["tag"] if who == t.guess else -SIGN["tag"]
     e = SIGN["passes"] if who == t.speaker else 0.0

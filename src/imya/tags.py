@@ -24,6 +24,7 @@ _SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s
                           r"|['’ ]s\s+")  # or a gerund's owner: "by Miss Tilney's saying"
 # between a speech verb and its name: "said Natasha", "said dour Major Callendar", "returned the
 # obstinate Bounderby"; not "said to Natasha"
+_OF_BEFORE = re.compile(r"\bof\s+$")  # "a volume of Shakespeare, exclaimed": not the one who speaks
 _AFTER_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?(?:(?!(?:to|of|with|for|at|by|from|in|on|about|and|but|"
                         r"as|when|that|so|if|then|not|this|his|her|their|its|my|your|our|a|an)\b)[a-z-]+\s+)?")
 # "Ronny, who was about to leave, approached Fielding and said:": the sentence's subject speaks
@@ -230,7 +231,8 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
             return found
     for m, cid in named_before:
         gap = text[m.end:verb.start()]
-        if _SUBJECT_GAP.fullmatch(gap) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
+        after_of = _OF_BEFORE.search(text, max(0, m.start - 4), m.start)
+        if (_SUBJECT_GAP.fullmatch(gap) and not after_of) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
     # "she asked the Gryphon", "I asked Mike": a pronoun before the verb is the subject, the name
     # after it the one spoken to
