@@ -704,3 +704,10 @@ def test_a_name_after_of_is_not_the_subject_of_the_speech_verb():
             "One evening Mrs. Dashwood, taking up a volume of Shakespeare, exclaimed, "
             "“We have never finished Hamlet, Marianne.”\n\n“No,” said Marianne.\n")
     assert speakers(text)["We have never finished Hamlet, Marianne."] == "Mrs. Dashwood"
+
+
+def test_a_he_or_she_acting_before_the_words_gives_the_speakers_gender():
+    text = ("Anna Pavlovna sat in the garden with Pierre Bezukhov and Dmitri Orlov.\n\n"
+            "“Is it late?” asked Pierre.\n\n“Not yet,” said Dmitri.\n\n“Then I shall stay.”\n\n"
+            "She smiled at him. “Stay as long as you like.”\n")
+    assert speakers(text)["Stay as long as you like."] == "Anna Pavlovna"  # the alternation says Dmitri
