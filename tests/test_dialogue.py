@@ -711,3 +711,23 @@ def test_a_he_or_she_acting_before_the_words_gives_the_speakers_gender():
             "“Is it late?” asked Pierre.\n\n“Not yet,” said Dmitri.\n\n“Then I shall stay.”\n\n"
             "She smiled at him. “Stay as long as you like.”\n")
     assert speakers(text)["Stay as long as you like."] == "Anna Pavlovna"  # the alternation says Dmitri
+
+
+def test_the_two_likeliest_parties_keep_an_exchange_a_name_in_between_does_not_take_it():
+    text = ("Ivan Petrovich walked in and out of Anna Petrovna's room as he always did while she was dressing. "
+            "“I say,” he said, returning with his waistcoat. “You are not going away tomorrow too, are you?”\n\n"
+            "“I must.”\n\n"
+            "He went back to Dmitri Orlov for his tie and, bringing it to Anna Petrovna's room again, sat by her "
+            "side to fasten it.\n\n"
+            "“By the way,” said Anna Petrovna, “what did you think about keeping on Glasha?”\n\n"
+            "“You used always to say you could not do without her.”\n\n"
+            "“Yes, but now I am living in town everything is so simple.”\n\n"
+            "“Living? Darling, you talk as though you had settled there for good.”\n\n"
+            "“Do you mind moving a little, dear? I cannot see.”\n\n"
+            "“Anna, how long are you going on with this course?”\n\n“I do not know.”\n")
+    got = speakers(text)
+    for words in ("You used always to say you could not do without her.",
+                  "Living? Darling, you talk as though you had settled there for good.",
+                  "Anna, how long are you going on with this course?"):
+        assert got[words] == "Ivan Petrovich"  # not Dmitri Orlov, whom Ivan went to for his tie
+    assert got["I do not know."] == "Anna Petrovna"
