@@ -32,6 +32,7 @@ from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, noun, sentenc
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
 MIN_TOLD = 10  # "I said" turns that make a story first-person
+NARRATED = 0.05  # at most, of a narrator's mentions, in the narration (Jake Barnes: 1 of 123)
 STEPS = (2, 4, 6, 8)
 MIN_RUN = 3  # turns in an unbroken exchange before its two parties are settled as a whole
 SHARE = 0.8  # of the evidence the two main parties must hold
@@ -214,12 +215,13 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         t.spoken_of = {cid for g in t.group for m, cid in index.speech_in(g.start, g.end)
                        if m.start not in called} - {t.own_name}  # "My name is Anne" is said by Anne
     _unnamed_roles(turns, index, doc.chapter_at)
-    narrator = index.narrator = _narrator(turns)
+    narrator = _narrator(turns, index)
+    # who says "I said", once named, even in a story too short to count as told in the first person
+    index.narrator = narrator or next((t.speaker for t in turns if t.said == "I" and t.speaker[0] != "?"), None)
     for t in turns:
         t.guess = t.speaker
         t.hearer = _hearer(doc.text, t.group)
-        acts = _ACTS.search(doc.text, t.p_start, t.group[0].start) if t.group[0].start > t.p_start else None
-        t.acts = PRONOUNS[acts.group(1).lower()] if acts else None
+        t.acts = _acts(doc.text, t)
     _conversations(turns, index)
     _two_parties(turns, index, narrator)
     _decode(turns, index)
@@ -460,9 +462,10 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
     return Dialogue(out, permissions)
 
 
-def _narrator(turns: list[_Turn]) -> str | None:
+def _narrator(turns: list[_Turn], index: _Index) -> str | None:
     """The first-person narrator is the character the others call by name when talking to
-    them: the vocatives in the two turns on either side of an "I said".  Returns who the
+    them: the vocatives in the two turns on either side of an "I said", but not one the
+    narration names ("Olga and Sergei had quarrelled; I saw it at once").  Returns who the
     narrator is (NARRATOR when unnamed), or None when nobody says "I said" often enough."""
     votes: Counter = Counter()
     for k, t in enumerate(turns):
@@ -473,7 +476,9 @@ def _narrator(turns: list[_Turn]) -> str | None:
                 votes.update({v.character for v in turns[j].vocatives if v.character})
         votes.subtract({v.character for v in t.vocatives if v.character})  # the narrator calls others
     told = sum(t.said == "I" for t in turns)
-    ranked = votes.most_common(2)
+    named = Counter(c for _, c in index.narration)
+    spoken = Counter(c for _, c in index.speech)
+    ranked = [(c, n) for c, n in votes.most_common() if named[c] <= NARRATED * (named[c] + spoken[c])][:2]
     if ranked and ranked[0][1] >= MIN_NARRATOR and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         for t in turns:
             if t.speaker == NARRATOR:
@@ -786,7 +791,8 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             if found is None:
                 continue
             if not lead and found[0][0] == "name":  # "Ralph replied": the tag starts at the name
-                at = min([at] + [m.start for m, cid in index.narration_in(at - TAG_REACH, at) if cid == found[0][1]])
+                at = max([m.start for m, cid in index.narration_in(max(a, at - TAG_REACH), at) if cid == found[0][1]],
+                         default=at)
             distance = p_end - at if lead else min(abs(at - g.end) for g in group)
             if best is None or distance < best[0]:
                 best = (distance, *found)
@@ -910,6 +916,18 @@ def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: s
     return None, "none"
 
 
+def _acts(text: str, t: _Turn) -> str | None:
+    """m or f: the he or she opening the last sentence of the narration before the words, when
+    the words do not speak of a he or she ("She had been crying. 'What is wrong with her?'")."""
+    found = list(_ACTS.finditer(text, t.p_start, t.group[0].start)) if t.group[0].start > t.p_start else []
+    if not found:
+        return None
+    gender = PRONOUNS[found[-1].group(1).lower()]
+    words = " ".join(text[g.start:g.end] for g in t.group)
+    return None if _THIRD[gender].search(words) else gender
+
+
+_THIRD = {"m": re.compile(r"\b(?:he|him|his|himself)\b", re.I), "f": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
 _ACTS = re.compile(r"(?:^|(?<=[.!?;]))[\s\"“”’']*(He|She)\s+(?!said|says|asked)[a-z]+", re.M)
 
 

@@ -96,18 +96,12 @@ _JOINED = re.compile(r"\s*,?\s*(?:and|but)\s+([^.!?;]*)$")
 _NEW_SPEAKER = re.compile(r"(?:(?:And|But|While)\s+)?(?:the\s+)?"
                           r"(?!(?:He|She|They|It|I|We|His|Her|Their|Then|Now|So|And|But|The|A|An)\b)"
                           r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,[^,]*,)?\s+(?:\w+ly\s+)?")
-# a sentence that opens with a name and a phrase set off by commas: "Elinor, rejoiced to be
-# assured of it, now ventured to say,"
-_NAME_APART = re.compile(r"\s*(?!(?:He|She|They|It|I|We|The|A|An|Then|But|And|His|Her|Their)\b)"
-                         r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s*,[^.!?;]*,[^.!?;]*$")
-
-
-def _hands_over(last_char: str, between: str) -> bool:
+def _hands_over(between: str) -> bool:
     """The narration between two pieces of a paragraph hands the word to someone new: it tags
     the first piece and then leads another speaker into the second ("'I mean what I say,' the
-    Mock Turtle replied. And the Gryphon added 'Come...'"), or, after a finished sentence, it
-    opens with a name set apart by commas and ends leading into the quote ("'...out.' Elinor,
-    rejoiced to hear it, now ventured to say, '...'")."""
+    Mock Turtle replied. And the Gryphon added 'Come...'"; "'...,' and Piglet said, '...'").
+    A name that only leads into the second piece may be the first one's speaker going on
+    ("'The rent.' Praskovya, tired of it, said, 'He will come again.'"), so it does not."""
     from .tags import speech_verb, verb_rx
 
     last = _LAST_CLAUSE.search(between)
@@ -117,8 +111,7 @@ def _hands_over(last_char: str, between: str) -> bool:
         subject = _NEW_SPEAKER.match(clause)
         if subject is not None and verb_rx().match(clause, subject.end()) is not None:
             return True
-    leads_in = re.search(r"[,:—–-]\s*$", between) is not None
-    return last_char in ".!?" and leads_in and _NAME_APART.match(between) is not None
+    return False
 
 
 def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
@@ -132,7 +125,7 @@ def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
     between = text[prev_end + 1:start - 1]
     if len(between) > 160 or "\n\n" in between:
         return False
-    if _hands_over(text[prev_end - 1:prev_end], between):
+    if _hands_over(between):
         return False
     if re.search(r"[,:;—–-]\s*$", between) or speech_verb(between) is not None:
         return True

@@ -28,6 +28,8 @@ _OF_BEFORE = re.compile(r"\bof\s+$")  # "a volume of Shakespeare, exclaimed": no
 _AFTER_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?(?:(?!(?:to|of|with|for|at|by|from|in|on|about|and|but|"
                         r"as|when|that|so|if|then|not|this|his|her|their|its|my|your|our|a|an)\b)[a-z-]+\s+)?")
 # "Ronny, who was about to leave, approached Fielding and said:": the sentence's subject speaks
+# "Anna Pavlovna, wiping her hands on her apron, added:": a participle's phrase set off by commas
+_PARTICIPLE_APART = re.compile(r",\s*\w+(?:ing|ed)\b[^.!?;:\"“”]{0,80}?,\s*(?:(?:then|now|\w+ly)\s+)*")
 _AND_SAID = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 # or a clause about them: "Catherine, who, in rather a solemn tone of voice, uttered"
 _RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
@@ -232,7 +234,8 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     for m, cid in named_before:
         gap = text[m.end:verb.start()]
         after_of = _OF_BEFORE.search(text, max(0, m.start - 4), m.start)
-        if (_SUBJECT_GAP.fullmatch(gap) and not after_of) or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
+        if ((_SUBJECT_GAP.fullmatch(gap) or _PARTICIPLE_APART.fullmatch(gap)) and not after_of) or \
+                (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
             return ("name", cid), "explicit"
     # "she asked the Gryphon", "I asked Mike": a pronoun before the verb is the subject, the name
     # after it the one spoken to
