@@ -217,7 +217,8 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
     _unnamed_roles(turns, index, doc.chapter_at)
     narrator = _narrator(turns, index)
     # who says "I said", once named, even in a story too short to count as told in the first person
-    index.narrator = narrator or next((t.speaker for t in turns if t.said == "I" and t.speaker[0] != "?"), None)
+    index.narrator = narrator or next((t.speaker for t in turns if t.said == "I" and t.speaker and t.speaker[0] != "?"),
+                                        None)
     for t in turns:
         t.guess = t.speaker
         t.hearer = _hearer(doc.text, t.group)

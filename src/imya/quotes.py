@@ -96,6 +96,8 @@ _JOINED = re.compile(r"\s*,?\s*(?:and|but)\s+([^.!?;]*)$")
 _NEW_SPEAKER = re.compile(r"(?:(?:And|But|While)\s+)?(?:the\s+)?"
                           r"(?!(?:He|She|They|It|I|We|His|Her|Their|Then|Now|So|And|But|The|A|An)\b)"
                           r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,[^,]*,)?\s+(?:\w+ly\s+)?")
+
+
 def _hands_over(between: str) -> bool:
     """The narration between two pieces of a paragraph hands the word to someone new: it tags
     the first piece and then leads another speaker into the second ("'I mean what I say,' the

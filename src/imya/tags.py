@@ -27,9 +27,9 @@ _SUBJECT_GAP = re.compile(r"[\s,]*(?:\w+ly\s+|had\s+|has\s+|herself\s+|himself\s
 _OF_BEFORE = re.compile(r"\bof\s+$")  # "a volume of Shakespeare, exclaimed": not the one who speaks
 _AFTER_GAP = re.compile(r"[\s,]*(?:\w+ly\s+)?(?:the\s+)?(?:(?!(?:to|of|with|for|at|by|from|in|on|about|and|but|"
                         r"as|when|that|so|if|then|not|this|his|her|their|its|my|your|our|a|an)\b)[a-z-]+\s+)?")
-# "Ronny, who was about to leave, approached Fielding and said:": the sentence's subject speaks
 # "Anna Pavlovna, wiping her hands on her apron, added:": a participle's phrase set off by commas
 _PARTICIPLE_APART = re.compile(r",\s*\w+(?:ing|ed)\b[^.!?;:\"“”]{0,80}?,\s*(?:(?:then|now|\w+ly)\s+)*")
+# "Ronny, who was about to leave, approached Fielding and said:": the sentence's subject speaks
 _AND_SAID = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 # or a clause about them: "Catherine, who, in rather a solemn tone of voice, uttered"
 _RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
