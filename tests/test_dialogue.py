@@ -533,6 +533,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“A headache.”\n\nShe poured the tea with a shaking hand. He took a cup and frowned. “Too sweet.”\n\n"
                  "“Then pour your own.”\n",
                  "Too sweet.", "Ivan", id="the last he or she before the words"),
+    pytest.param("Ivan Petrovich sat by the stove. Masha came in with the letter.\n\n"
+                 "“From your brother,” said Masha.\n\n“Read it to me.”\n\n“It is short.”\n\n"
+                 "She looked at him. He said nothing. “Well? Shall I read it?”\n",
+                 "Well? Shall I read it?", "Masha", id="he said nothing: no tag, and not his words"),
 ])
 def test_who_speaks(text, words, speaker):
     assert speakers(text)[words] == speaker

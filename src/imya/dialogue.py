@@ -202,6 +202,7 @@ class _Turn:
     hearer: str | None = None  # the gender of the one the words call "sir" or "madam"
     spoken_of: set = field(default_factory=set)  # characters the words name, not calling them
     acts: str | None = None  # m or f: a he or she opens a sentence of the narration before the words
+    silent: str | None = None  # who the narration before the words says nothing ("He said nothing.")
 
 
 def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
@@ -223,6 +224,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         t.guess = t.speaker
         t.hearer = _hearer(doc.text, t.group)
         t.acts = _acts(doc.text, t)
+        t.silent = _silent(doc.text, t, index)
     _conversations(turns, index)
     _two_parties(turns, index, narrator)
     _decode(turns, index)
@@ -582,10 +584,12 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
 # "before" (the speakers of the exchange just before, across a little narration) gained 0.35
 # point more (17 novels up, 9 down; each half of the novels gained); then "lead" 3 -> 4, 0.1 (both halves).
 # "acts" (a he or she opening the paragraph's narration is the speaker's gender, and the passes
-# respecting it) gained 0.05 point (+21 speakers on one half, -1 on the other; 1 and 4 did as well)
+# respecting it) gained 0.05 point (+21 speakers on one half, -1 on the other; 1 and 4 did as well).
+# "silent" (the one the narration says said nothing does not speak next) changed PDNC by -1.
 SIGN = {"tag": 8.0, "lead": 4.0, "anaphoric": 2.0, "guess": 0.3, "passes": 1.0, "self": 4.0,
         "called": 2.0, "calls": 1.0, "again": 3.0, "alternates": 2.0, "sir": 2.0,
-        "scene": 3.0, "named": 6.0, "named_near": 2.0, "before": 1.0, "acts": 2.0, "party": 1.0}
+        "scene": 3.0, "named": 6.0, "named_near": 2.0, "before": 1.0, "acts": 2.0, "party": 1.0,
+        "silent": 2.0}
 PARTIES = 6  # people an exchange is decoded among, besides those the tags and the passes name
 # How much each sign counts for someone being a party of an exchange. The two likeliest get the
 # "party" sign on every untagged turn. Chosen for how often the two strongest are the two who
@@ -739,6 +743,8 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index, called: list[set]) 
         e += SIGN["lead"] if t.lead or t.cue or t.acting else SIGN["anaphoric"] if t.how == "anaphoric" else SIGN["guess"]
     if who in called[i]:
         e -= SIGN["self"]
+    if who == t.silent:
+        e -= SIGN["silent"]  # "She looked at him. He said nothing. 'Well?'" is hers
     if i > 0 and who in called[i - 1]:
         e += SIGN["called"]  # "Natasha, come here." or "she asked the Gryphon": the one spoken to answers
     if i + 1 < len(run) and who in called[i + 1]:
@@ -767,6 +773,9 @@ def _around(group, p_start: int, p_end: int) -> list[tuple[int, int]]:
     return list(zip(edges[::2], edges[1::2], strict=True))
 
 
+_SILENT = re.compile(r"\s+(?:nothing|no more|not a word|never a word)\b")  # "He said nothing.": no tag
+
+
 def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, talk,
             lead: bool = False) -> tuple[str | None, str, str | None]:
     """A speech tag next to the quote: 'said Natasha', 'Natasha asked', 'he said', 'said the girl'.
@@ -784,7 +793,8 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             regions.append((a, b))
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
-        found_at = [(v.start(), subject(text, v, a, b, index)) for v in verb_rx().finditer(text, a, b)]
+        found_at = [(v.start(), subject(text, v, a, b, index)) for v in verb_rx().finditer(text, a, b)
+                    if not _SILENT.match(text, v.end())]
         noun_tag = speech_noun(text, a, b, index)  # "was Henry's answer"
         if noun_tag is not None:
             found_at.append((noun_tag[0], noun_tag[1:]))
@@ -915,6 +925,20 @@ def _implicit(group, p_start: int, p_end: int, index: _Index, history, called: s
         if cid != last and cid not in called and index.gender.get(cid):
             return cid, "implicit"
     return None, "none"
+
+
+def _silent(text: str, t: _Turn, index: _Index) -> str | None:
+    """Who the paragraph's narration before the words says nothing: not their speaker."""
+    for m in _SAYS_NOTHING.finditer(text, t.p_start, t.group[0].start):
+        if m.group(1):
+            return index.last_of_gender(m.start(), PRONOUNS[m.group(1).lower()], [])
+        named = index.narration_in(m.start(), m.start() + 2)
+        if named:
+            return named[0][1]
+    return None
+
+
+_SAYS_NOTHING = re.compile(r"(?:\b(He|She)|\b[A-Z][\w’'-]+)\s+(?:said|answered|replied)\s+(?:nothing|no more|not a word)")
 
 
 def _acts(text: str, t: _Turn) -> str | None:
