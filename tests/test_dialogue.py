@@ -304,6 +304,7 @@ def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     ("“I mean what I say,” the Mock Turtle replied. And the Gryphon added “Come, tell us more.”", True),
     ("“If you see what I mean, Pooh,” and Pooh said, “It is just what I think myself, Piglet.”", True),
     ("“You are late again,” said Olga. Dmitri laughed, and Olga said, “It is not funny, Dmitri.”", True),
+    ("“Go to the station,” said Anna Pavlovna. Then Stepan Arkadyich added, “And take the sledge.”", True),
     # one speaker all through
     ("“Yes,” he said, “but not today.”", False),
     ("“No!” Marianne said, “not today.”", False),

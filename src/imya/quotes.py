@@ -93,7 +93,7 @@ _NAMED_ACTOR = re.compile(r"[\s”\"’'.!?]*(?!(?:He|She|They|It|I|We|The|A|An|
 _LAST_CLAUSE = re.compile(r"(?:(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?;]\s+|,\s+and\s+)"
                           r"([^.!?;]*)$")
 _JOINED = re.compile(r"\s*,?\s*(?:and|but)\s+([^.!?;]*)$")
-_NEW_SPEAKER = re.compile(r"(?:(?:And|But|While)\s+)?(?:the\s+)?"
+_NEW_SPEAKER = re.compile(r"(?:(?:And|But|While|Then|and then)\s+)?(?:the\s+)?"
                           r"(?!(?:He|She|They|It|I|We|His|Her|Their|Then|Now|So|And|But|The|A|An)\b)"
                           r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,[^,]*,)?\s+(?:\w+ly\s+)?")
 

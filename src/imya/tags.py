@@ -234,8 +234,8 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     for m, cid in named_before:
         gap = text[m.end:verb.start()]
         after_of = _OF_BEFORE.search(text, max(0, m.start - 4), m.start)
-        if ((_SUBJECT_GAP.fullmatch(gap) or _PARTICIPLE_APART.fullmatch(gap)) and not after_of) or \
-                (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH):
+        if not after_of and (_SUBJECT_GAP.fullmatch(gap) or _PARTICIPLE_APART.fullmatch(gap)
+                             or (_RELATIVE.fullmatch(gap) and len(gap) <= 2 * TAG_REACH)):
             return ("name", cid), "explicit"
     # "she asked the Gryphon", "I asked Mike": a pronoun before the verb is the subject, the name
     # after it the one spoken to
