@@ -305,10 +305,12 @@ def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     ("“If you see what I mean, Pooh,” and Pooh said, “It is just what I think myself, Piglet.”", True),
     ("“You are late again,” said Olga. Dmitri laughed, and Olga said, “It is not funny, Dmitri.”", True),
     ("“Go to the station,” said Anna Pavlovna. Then Stepan Arkadyich added, “And take the sledge.”", True),
+    ("“The horses are ready,” he said. And she answered, “Then you may go.”", True),
     # one speaker all through
     ("“Yes,” he said, “but not today.”", False),
     ("“No!” Marianne said, “not today.”", False),
     ("“I mean it,” said Natasha. Then she added, “Truly.”", False),
+    ("“Yes,” he said. Then he added, “But not today.”", False),
     ("“I mean it,” said Mrs. Hall. “Truly.”", False),
     # a name that only leads into the second piece may be the first one's speaker going on
     ("“The rent.” Praskovya, tired of his excuses, said, “And he will come again on Monday.”", False),

@@ -113,7 +113,20 @@ def _hands_over(between: str) -> bool:
         subject = _NEW_SPEAKER.match(clause)
         if subject is not None and verb_rx().match(clause, subject.end()) is not None:
             return True
+        # "'...,' he said. And she answered, '...'": the other pronoun
+        now = _PRONOUN_SPEAKER.match(clause)
+        if now is not None and verb_rx().match(clause, now.end()) is not None:
+            first = between[:len(between) - len(clause)]
+            before = {m.group(1).lower() for v in verb_rx().finditer(first)
+                      for m in [_PRONOUN_NEAR.search(first, max(0, v.start() - 12), v.start()),
+                                _PRONOUN_NEAR.match(first, v.end())] if m}
+            if before and now.group(1).lower() not in before:
+                return True
     return False
+
+
+_PRONOUN_SPEAKER = re.compile(r"(?:(?:And|But|Then|and then|then)\s+)?(he|she)\s+(?:\w+ly\s+)?", re.I)
+_PRONOUN_NEAR = re.compile(r"\s*\b(he|she)\b\s*", re.I)
 
 
 def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
