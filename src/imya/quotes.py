@@ -98,6 +98,11 @@ _NEW_SPEAKER = re.compile(r"(?:(?:And|But|While|Then|and then)\s+)?(?:the\s+)?"
                           r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s*,[^,]*,)?\s+(?:\w+ly\s+)?")
 
 
+# "'...,' he said. And she answered,": the clause's pronoun, and the first part's tag's
+_PRONOUN_SPEAKER = re.compile(r"(?:(?:And|But|Then|and then|then)\s+)?(he|she)\s+(?:\w+ly\s+)?", re.I)
+_PRONOUN_NEAR = re.compile(r"\s*\b(he|she)\b\s*", re.I)
+
+
 def _hands_over(between: str) -> bool:
     """The narration between two pieces of a paragraph hands the word to someone new: it tags
     the first piece and then leads another speaker into the second ("'I mean what I say,' the
@@ -123,10 +128,6 @@ def _hands_over(between: str) -> bool:
             if before and now.group(1).lower() not in before:
                 return True
     return False
-
-
-_PRONOUN_SPEAKER = re.compile(r"(?:(?:And|But|Then|and then|then)\s+)?(he|she)\s+(?:\w+ly\s+)?", re.I)
-_PRONOUN_NEAR = re.compile(r"\s*\b(he|she)\b\s*", re.I)
 
 
 def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
