@@ -564,8 +564,18 @@ def test_x_said_to_y_and_not_to_ys_sister():
     d = doc(text)
     quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
     assert quotes["None for me,"].addressees[0].name == "Alice"
-    assert quotes["Pass the salt,"].addressees[0].name == "Hatter"  # her sister is someone else
+    assert quotes["Pass the salt,"].addressees == []  # her sister, whom the cast does not hold
     assert quotes["Is it tea-time?"].addressees[0].name == "Hatter"
+
+
+def test_the_one_spoken_to_is_the_one_who_answers():
+    text = ("Natasha Rostova, Pierre Bezukhov and Prince Vasili stood by the window.\n\n"
+            "“It is late,” said Prince Vasili.\n\n“Where is Sonya?” asked Pierre.\n\n"
+            "“In the garden,” said Natasha.\n")
+    d = doc(text)
+    quotes = {d.text[q.start:q.end]: q for q in dialogue(d).quotes}
+    assert quotes["Where is Sonya?"].addressees[0].name == "Natasha Rostova"  # who answers, not Vasili
+    assert quotes["In the garden,"].addressees[0].name == "Pierre Bezukhov"  # the last turn answers the one before
 
 
 def test_to_after_an_object_is_not_the_one_spoken_to():

@@ -195,6 +195,7 @@ class _Turn:
     lead: bool = False  # untagged, but the one character its paragraph names
     cue: bool = False  # untagged, but called by name in the turn before
     told: str | None = None  # the one the narration says it is spoken to ("she asked the Gryphon")
+    told_other: bool = False  # spoken to someone outside the cast ("said the Gryphon to Alice's sister")
     acting: bool = False  # untagged, and its speaker is named in the paragraph's narration
     own_name: str | None = None  # the character whose name the turn gives as its own ("My name is ...")
     answered: bool = False  # own_name answers a name question ("Your name?" "Korobotchka.")
@@ -359,7 +360,7 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
             speaker, how = who, "implicit"
             turns[-1].speaker, turns[-1].how, turns[-1].lead = who, how, True
         named = next((v.character for v in vocatives if v.character and v.character != speaker), None)
-        turns[-1].told = _spoken_to(text, group, p_start, p_end, index, speaker)
+        turns[-1].told, turns[-1].told_other = _spoken_to(text, group, p_start, p_end, index, speaker)
         addressee = named or turns[-1].told or next((s for s, _, _ in reversed(history) if s and s != speaker), None)
         history = [*history, (speaker, addressee, named or turns[-1].told)][-4:]
         if speaker and speaker[0] != "?" and how != "implicit":  # a guess is no evidence for "he said"
@@ -369,29 +370,36 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
 
 # "said Alice to the Hatter", "Sonya said to Natasha", "turning to Margaret"; not "addressed the
 # telegram to Abbott"
-_TO = re.compile(r"\b(\w+)\s+(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
+_TO = re.compile(r"\b(\w+)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:to|towards)\s+(?:the\s+)?$")
 _TURNING = re.compile(r"turn(?:s|ed|ing)")
 TOLD_REACH = 100  # characters from the quote within which a tag names the one spoken to
 _VERB_OBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?(\w+(?:\s+\w+)??)\s+(?:the\s+)?$")
 
 
-def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index, speaker: str | None) -> str | None:
+def _spoken_to(text: str, group, p_start: int, p_end: int, index: _Index,
+               speaker: str | None) -> tuple[str | None, bool]:
     """Whom the paragraph's narration says the words are spoken to: "she asked the Gryphon",
-    "said Alice to the Hatter", "turning to Margaret"."""
+    "said Alice to the Hatter", "turning to Margaret"; and whether they are spoken to someone
+    the cast does not hold ("said Dolokhov to Natasha's brother")."""
+    other = False
     for a, b in _around(group, p_start, p_end):
         for m, cid in index.narration_in(a, b):
             if m.start - a > TOLD_REACH and b - m.end > TOLD_REACH:
                 continue  # a tag sits next to the quote, not in the middle of a long narration
-            if cid == speaker or _OWNER.match(text, m.end):
-                continue  # "said Dolokhov to Natasha's brother" is not spoken to Natasha
+            if cid == speaker:
+                continue
             before = SENTENCE_END.split(text[max(a, m.start - 60):m.start])[-1]
             to = _TO.search(before) if " to" in before[-12:] or "towards" in before[-12:] else None
-            if to and (verb_rx().fullmatch(to.group(1)) or _TURNING.fullmatch(to.group(1))):
-                return cid
+            told = to and (verb_rx().fullmatch(to.group(1)) or _TURNING.fullmatch(to.group(1)))
+            if _OWNER.match(text, m.end):
+                other = other or bool(told)  # not spoken to Natasha, but to her brother
+                continue
+            if told:
+                return cid, False
             verb = _VERB_OBJECT.search(before)
             if verb and verb_rx().fullmatch(verb.group(1)):
-                return cid
-    return None
+                return cid, False
+    return None, other
 
 
 # "My name is Alice", "Yes, I am Raskolnikov!", "Polenka, my name is Rodion"
@@ -450,8 +458,10 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
     for k, t in enumerate(turns):
         speaker = t.speaker
         addressees = list(dict.fromkeys(v.character for v in t.vocatives if v.character and v.character != speaker))
-        if not addressees:
-            near = [turns[j] for j in (k - 1, k - 2, k - 3, k + 1) if 0 <= j < len(turns) and turns[j].talk == t.talk]
+        if not addressees and not t.told_other:
+            # the one who answers, else the one answered (+176 addressees on PDNC over the one
+            # answered first; both halves of the novels gained)
+            near = [turns[j] for j in (k + 1, k - 1, k - 2, k - 3) if 0 <= j < len(turns) and turns[j].talk == t.talk]
             other = next((n.speaker for n in near if n.speaker and n.speaker != speaker and n.speaker[0] != "?"), None)
             addressees = [t.told] if t.told and t.told != speaker else [other] if other else []
         for g in t.group:
