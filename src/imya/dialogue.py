@@ -217,10 +217,9 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         t.spoken_of = {cid for g in t.group for m, cid in index.speech_in(g.start, g.end)
                        if m.start not in called} - {t.own_name}  # "My name is Anne" is said by Anne
     _unnamed_roles(turns, index, doc.chapter_at)
-    narrator = _narrator(turns, index)
-    # who says "I said", once named, even in a story too short to count as told in the first person
-    index.narrator = narrator or next((t.speaker for t in turns if t.said == "I" and t.speaker and t.speaker[0] != "?"),
-                                        None)
+    # who says "I said" is known once named, even in a story too short to count as told in the first person
+    index.narrator, first_person = _narrator(turns, index)
+    narrator = index.narrator if first_person else None
     for t in turns:
         t.guess = t.speaker
         t.hearer = _hearer(doc.text, t.group)
@@ -475,11 +474,12 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
     return Dialogue(out, permissions)
 
 
-def _narrator(turns: list[_Turn], index: _Index) -> str | None:
+def _narrator(turns: list[_Turn], index: _Index) -> tuple[str | None, bool]:
     """The first-person narrator is the character the others call by name when talking to
     them: the vocatives in the two turns on either side of an "I said", but not one the
     narration names ("Olga and Sergei had quarrelled; I saw it at once").  Returns who the
-    narrator is (NARRATOR when unnamed), or None when nobody says "I said" often enough."""
+    narrator is (NARRATOR when unnamed, None when unnamed and few say "I said"), and whether
+    the story is told in the first person (MIN_TOLD "I said" turns or more)."""
     votes: Counter = Counter()
     for k, t in enumerate(turns):
         if t.speaker != NARRATOR:
@@ -496,8 +496,8 @@ def _narrator(turns: list[_Turn], index: _Index) -> str | None:
         for t in turns:
             if t.speaker == NARRATOR:
                 t.speaker = ranked[0][0]
-        return ranked[0][0] if told >= MIN_TOLD else None
-    return NARRATOR if told >= MIN_TOLD else None
+        return ranked[0][0], told >= MIN_TOLD
+    return (NARRATOR, True) if told >= MIN_TOLD else (None, False)
 
 
 def _conversations(turns: list[_Turn], index: _Index) -> None:
