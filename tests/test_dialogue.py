@@ -546,6 +546,16 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“From your brother,” said Masha.\n\n“Read it to me.”\n\n“It is short.”\n\n"
                  "She looked at him. He said nothing. “Well? Shall I read it?”\n",
                  "Well? Shall I read it?", "Masha", id="he said nothing: no tag, and not his words"),
+    pytest.param("Ivan and Masha came in out of the rain.\n\n“What a night.” She shook the water from her hat.\n",
+                 "What a night.", "Masha", id="a she right after the words"),
+    pytest.param("Misha and Ivan sat at the table with Masha.\n\n“Hello, you two,” said Masha.\n\n"
+                 "“Where have you been?” asked Misha.\n\n“Nowhere,” said Ivan.\n\n"
+                 "“Poor old darling.” She stroked his head.\n\n“Have a drink,” said Misha.\n",
+                 "Poor old darling.", "Masha", id="a she after the words: the alternation says Misha"),
+    pytest.param("Philip Herriton sat with his sister Harriet Herriton and Mrs. Herriton in the drawing-room.\n\n"
+                 "“Of course we must tell Irma!” said Philip.\n\n“Must we?” said Harriet.\n\n"
+                 "“Of course,” said his mother.\n",
+                 "Of course,", "Mrs. Herriton", id="his mother is the married one of the family"),
 ])
 def test_who_speaks(text, words, speaker):
     assert speakers(text)[words] == speaker
@@ -781,6 +791,11 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Ivan and Fyodor sat on the porch.\n\n“The rye will not last,” said Fyodor.\n\n"
      "“Supper is ready.” Anna Pavlovna, wiping her hands on her apron, added: “And the pie is hot.”\n",
      "And the pie is hot.", "Anna Pavlovna", "explicit"),
+    # a verb that leads into the words with no subject of its own takes its sentence's
+    ("Elinor and Marianne sat with Edward and John in the parlour.\n\n“You have heard the news?” said John.\n\n"
+     "“I have,” said Elinor.\n\nEdward coloured, seemed perplexed, looked doubtingly, and, after some hesitation, "
+     "said, “Perhaps you mean my brother.”\n",
+     "Perhaps you mean my brother.", "Edward", "explicit"),
 ])
 def test_how_the_speaker_is_found(text, words, speaker, how):
     assert attributions(text)[words] == (speaker, how)

@@ -804,8 +804,8 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
             regions.append((a, b))
     best: tuple[int, str | None, str] | None = None
     for a, b in regions:
-        found_at = [(v.start(), subject(text, v, a, b, index)) for v in verb_rx().finditer(text, a, b)
-                    if not _SILENT.match(text, v.end())]
+        found_at = [(v.start(), subject(text, v, a, b, index) or _closing(text, v, b, p_start, lead, group, index))
+                    for v in verb_rx().finditer(text, a, b) if not _SILENT.match(text, v.end())]
         noun_tag = speech_noun(text, a, b, index)  # "was Henry's answer"
         if noun_tag is not None:
             found_at.append((noun_tag[0], noun_tag[1:]))
@@ -829,6 +829,19 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
         # must not overrule it ("said her mother" may be overruled, as "she said" may: PDNC agrees)
         how = "explicit"
     return speaker, how, said
+
+
+_OPEN_TAIL = re.compile(r"[^.!?;\"“”]{0,80}")
+
+
+def _closing(text: str, verb: re.Match, b: int, p_start: int, lead: bool, group,
+             index: _Index) -> tuple[tuple, str] | None:
+    """A speech verb that leads into the words with no subject of its own ("He coloured, looked
+    doubtingly, and, after some hesitation, said,"): the subject of its sentence."""
+    if not (lead or any(g.start > verb.end() for g in group)) or not _OPEN_TAIL.fullmatch(text, verb.end(), b):
+        return None
+    found = sentence_subject(text, verb.start(), p_start, index)
+    return found if found is not None and found[0][0] == "name" else None
 
 
 def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
@@ -856,7 +869,8 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     if owner:
         whose = index.last_of_gender(at, {"his": "m", "her": "f"}[owner.group(1).lower()], heard)
         skip.add(whose)
-        relative = _relative(index, whose, value, talk, phrase) if noun_kind == "family" and whose else None
+        relative = _relative(index, whose, value, talk, noun_kind == "married") \
+            if noun_kind in ("family", "married") and whose else None
         if relative:
             return relative
     if value == "other":
@@ -871,17 +885,16 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     return _in_talk(talk, index, value, skip) or index.last_of_gender(at, value, heard, skip) or "?" + phrase
 
 
-def _relative(index: _Index, whose: str, gender: str, talk, phrase: str = "") -> str | None:
+def _relative(index: _Index, whose: str, gender: str, talk, married: bool = False) -> str | None:
     """"Her father", "his sister": the one other character of that gender who shares the surname
     of the one whose kin they are (the patronymic's father first: Avdotya Romanovna's father is a
-    Roman; a wife one called Mrs.; then a party of the exchange)."""
+    Roman; a mother or wife one called Mrs.; then a party of the exchange)."""
     of = index.people.get(whose)
     if of is None or not of.surname:
         return None
     kin = [c for c in index.people.values() if c.id != whose and c.surname == of.surname and c.gender == gender]
-    wife = phrase.lower().endswith("wife")
     for narrowed in ([c for c in kin if of.patronymic and c.given & of.patronymic],
-                     [c for c in kin if wife and c.married], kin, [c for c in kin if c.id in talk[0]]):
+                     [c for c in kin if married and c.married], kin, [c for c in kin if c.id in talk[0]]):
         if len(narrowed) == 1:
             return narrowed[0].id
     return None
@@ -957,6 +970,9 @@ def _acts(text: str, t: _Turn) -> str | None:
     the words do not speak of a he or she ("She had been crying. 'What is wrong with her?'")."""
     found = list(_ACTS.finditer(text, t.p_start, t.group[0].start)) if t.group[0].start > t.p_start else []
     if not found:
+        after = _ACTS_AFTER.match(text, t.group[-1].end, t.p_end)
+        found = [after] if after else []
+    if not found:
         return None
     gender = PRONOUNS[found[-1].group(1).lower()]
     words = " ".join(text[g.start:g.end] for g in t.group)
@@ -964,6 +980,7 @@ def _acts(text: str, t: _Turn) -> str | None:
 
 
 _THIRD = {"m": re.compile(r"\b(?:he|him|his|himself)\b", re.I), "f": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+_ACTS_AFTER = re.compile(r"[\"“”’'!?.,;—–-]*\s+(He|She)\s+(?!said|says|asked)[a-z]+")
 _ACTS = re.compile(r"(?:^|(?<=[.!?;]))[\s\"“”’']*(He|She)\s+(?!said|says|asked)[a-z]+", re.M)
 
 

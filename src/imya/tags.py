@@ -36,7 +36,7 @@ _RELATIVE = re.compile(r",\s*who\b[^.;:!?\"“”]*?(?:,\s*)?")
 _DETERMINER = r"(?:the|his|her|their|my|our|your|an?)"
 _NOUN_AFTER = re.compile(_DETERMINER + r"\s+((?:[A-Za-z-]+ ){0,2}[A-Za-z-]+)", re.I)
 _NOUN_BEFORE = re.compile(r"\b(" + _DETERMINER + r"\s+(?:[A-Za-z-]+ ){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$", re.I)
-NOUN_KINDS = ("kin", "family", "person", "role", "unknown")
+NOUN_KINDS = ("kin", "family", "married", "person", "role", "unknown")
 # where a sentence ends: not after "Mrs." ("Mrs. Herriton"), nor at a hard-wrapped line's end
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;\"“”]|\n[ \t]*\n")
 # where a clause can open with its subject, besides the sentence's start: after ", and" ("Philip
