@@ -123,7 +123,8 @@ def test_every_rule_file_loads():
     assert search.old_spelling_rules()
     from imya import mentions, tags
 
-    assert tags.person_nouns()["mother"] == ("f", "married") and tags.person_nouns()["father"] == ("m", "family") and tags.person_nouns()["aunt"] == ("f", "kin")
+    nouns = tags.person_nouns()
+    assert nouns["mother"] == ("f", "married") and nouns["father"] == ("m", "family") and nouns["aunt"] == ("f", "kin")
     assert tags.person_nouns()["other"] == ("other", "person")
     assert tags.person_nouns()["waiter"] == ("m", "role")
     assert tags.hearer_words()["m"].search("Yes, sir.") and tags.hearer_words()["f"].search("Good night, madam")

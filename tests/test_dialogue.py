@@ -161,6 +161,22 @@ def test_a_name_used_in_address_joins_the_surname_of_the_narration():
     assert {"Crane", "Mr. Wilcox"} <= {c.name for c in result.characters}
 
 
+def test_an_english_pet_form_called_out_joins_the_full_name_of_the_narration():
+    from imya.links import cast_and_dialogue
+
+    text = "".join(f"Lord Henry Wotton and Dorian Gray sat in the club on day {i}. Lord Henry lit a cigarette.\n\n"
+                   f"“I am tired, Harry,” said Dorian.\n\n“Then go home,” said Lord Henry.\n\n" for i in range(3))
+    result, _ = cast_and_dialogue(doc(text))
+    owner = {f: c.id for c in result.characters for f in c.forms}
+    assert owner["Harry"] == owner["Lord Henry"] != owner["Dorian"]
+    # a son called by the short form of his father's name is not the father
+    text = ("Sir Thomas Bertram came home from Antigua. Tom Bertram was out.\n\n"
+            "“Where is Tom?” asked Sir Thomas.\n\n“At the races,” said Edmund.\n\n" * 3)
+    result, _ = cast_and_dialogue(doc(text))
+    owner = {f: c.id for c in result.characters for f in c.forms}
+    assert owner["Tom"] != owner["Sir Thomas"]
+
+
 MISNAMED = """Yekaterina Pavlovna Orlova kept the inn; the clerk Kolotov lodged with her.
 
 “Good evening, Yekaterina Ivanovna...” said the captain.

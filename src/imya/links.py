@@ -5,7 +5,8 @@ surname in the narration: "Semen Semenovitch, listen," says Murazov to the man
 the narration calls Khlobuev.  When the name a speaker calls out (a vocative)
 keeps landing on the same other party of the exchange, and the two characters'
 names do not conflict (one has the given name and patronymic, or a given name
-imya knows, the other only the surname), they are one person.  So are two names the text says are one
+imya knows, the other only the surname; or one is only ever called by an English
+pet form of the other's given name, as Lord Henry's "Harry"), they are one person.  So are two names the text says are one
 (identity.py: "My name is Vrazumihin, not Razumihin"), and two one speaker gives
 as their own ("Your name?" "Korobotchka." "And your name and patronymic?"
 "Nastasia Petrovna."), and a woman named again with the surname of a man of the
@@ -53,6 +54,18 @@ def _complementary(a: Character, b: Character) -> bool:
     named = (a.patronymic or any(_known_given_name(f) for f in a.forms if " " not in f)) and not a.surname
     bare = b.surname and not b.given and not b.patronymic
     return bool(named and bare)
+
+
+def _pet_form_of(a: Character, b: Character) -> bool:
+    """`a` is known only by an English pet form of `b`'s given name: the "Harry" Dorian Gray calls
+    out to the one the narration calls Lord Henry.  Only the address joins them: Tom Bertram is
+    not Sir Thomas, his father."""
+    from .mentions import english_pet_names
+
+    if a.surname or (a.gender and b.gender and a.gender != b.gender):
+        return False
+    full = {english_pet_names().get(f) for f in a.forms}
+    return None not in full and {f"lat:{x.lower()}" for x in full} <= b.given
 
 
 def _known_given_name(word: str) -> bool:
@@ -119,7 +132,8 @@ def link(result: Cast, dlg: Dialogue, text: str = "") -> tuple[Cast, dict[str, s
         v, o = by_id.get(vid), by_id.get(oid)
         if v is None or o is None or vid in merged or oid in merged:
             continue
-        if n >= MIN_EVIDENCE and n / total >= MIN_SHARE and (_complementary(v, o) or _complementary(o, v)):
+        if n >= MIN_EVIDENCE and n / total >= MIN_SHARE and \
+                (_complementary(v, o) or _complementary(o, v) or _pet_form_of(v, o)):
             _absorb(o, v)
             merged[vid] = oid
     if not merged:
