@@ -562,6 +562,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
                  "“From your brother,” said Masha.\n\n“Read it to me.”\n\n“It is short.”\n\n"
                  "She looked at him. He said nothing. “Well? Shall I read it?”\n",
                  "Well? Shall I read it?", "Masha", id="he said nothing: no tag, and not his words"),
+    pytest.param("Mary Crawford came in with a small parcel. She urged Fanny Price to take one of the chains, and "
+                 "told Fanny to choose.\n\n“You see what a collection I have,” said she.\n",
+                 "You see what a collection I have,", "Mary Crawford", id="a name after she in her sentence is not the she"),
     pytest.param("Ivan and Masha came in out of the rain.\n\n“What a night.” She shook the water from her hat.\n",
                  "What a night.", "Masha", id="a she right after the words"),
     pytest.param("Misha and Ivan sat at the table with Masha.\n\n“Hello, you two,” said Masha.\n\n"

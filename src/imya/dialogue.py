@@ -158,6 +158,13 @@ class _Index:
         who the next "he" is about."""
         return bool(_OBJECT.search(self.text[max(0, m.start - 12):m.start]) or _OWNER.match(self.text, m.end))
 
+    def _after_pronoun(self, m: Mention, gender: str) -> bool:
+        """A he or she earlier in the sentence is someone else ("she now urged Fanny's taking
+        one"): the name is not whom the next "she" is about."""
+        start = max(0, m.start - 300)
+        ends = [e.end() for e in SENTENCE_END.finditer(self.text, start, m.start)]
+        return bool(_SUBJECT_PRONOUN[gender].search(self.text, ends[-1] if ends else start, m.start))
+
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
                        skip: set | None = None) -> str | None:
         """The character of this gender named or heard speaking most recently before `before`."""
@@ -167,7 +174,8 @@ class _Index:
             if i < 0:
                 break
             m, cid = self.narration[i]
-            if self.gender.get(cid) == gender and cid not in (skip or ()) and not self.object(m):
+            if self.gender.get(cid) == gender and cid not in (skip or ()) and not self.object(m) \
+                    and not self._after_pronoun(m, gender):
                 named = (m.start, cid)
                 break
             i -= 1
@@ -175,6 +183,9 @@ class _Index:
                       if at < before and self.gender.get(cid) == gender and cid not in (skip or ())), None)
         best = max((x for x in (named, heard) if x), default=None)
         return best[1] if best else None
+
+
+_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 
 
 @dataclass(slots=True)
