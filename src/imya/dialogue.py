@@ -159,8 +159,8 @@ class _Index:
         return bool(_OBJECT.search(self.text[max(0, m.start - 12):m.start]) or _OWNER.match(self.text, m.end))
 
     def _after_pronoun(self, m: Mention, gender: str) -> bool:
-        """A he or she earlier in the sentence is someone else ("she now urged Fanny's taking
-        one"): the name is not whom the next "she" is about."""
+        """A he or she of m's gender earlier in its sentence is someone else, its subject ("she
+        now urged Fanny's taking one"): the name is not whom the next "she" is about."""
         start = max(0, m.start - 300)
         ends = [e.end() for e in SENTENCE_END.finditer(self.text, start, m.start)]
         return bool(_SUBJECT_PRONOUN[gender].search(self.text, ends[-1] if ends else start, m.start))
