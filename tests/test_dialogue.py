@@ -565,6 +565,9 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Mary Crawford came in with a small parcel. She urged Fanny Price to take one of the chains, and "
                  "told Fanny to choose.\n\n“You see what a collection I have,” said she.\n",
                  "You see what a collection I have,", "Mary Crawford", id="a name after she in her sentence is not the she"),
+    pytest.param("Elizabeth Bennet sat alone, thinking of the discontent of her mother and Kitty Bennet.\n\n"
+                 "“But it is fortunate,” said she, “that I have something to wish for.”\n",
+                 "But it is fortunate,", "Elizabeth Bennet", id="a name after her in its sentence is not the she"),
     pytest.param("Ivan and Masha came in out of the rain.\n\n“What a night.” She shook the water from her hat.\n",
                  "What a night.", "Masha", id="a she right after the words"),
     pytest.param("Misha and Ivan sat at the table with Masha.\n\n“Hello, you two,” said Masha.\n\n"

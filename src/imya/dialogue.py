@@ -159,11 +159,12 @@ class _Index:
         return bool(_OBJECT.search(self.text[max(0, m.start - 12):m.start]) or _OWNER.match(self.text, m.end))
 
     def _after_pronoun(self, m: Mention, gender: str) -> bool:
-        """A he or she of m's gender earlier in its sentence is someone else, its subject ("she
-        now urged Fanny's taking one"): the name is not whom the next "she" is about."""
+        """A he or she (his, her) of m's gender earlier in its sentence is someone else, mostly its
+        subject ("she now urged Fanny's taking one"; "the discontentedness of her mother and Kitty"):
+        the name is not whom the next "she" is about."""
         start = max(0, m.start - 300)
         ends = [e.end() for e in SENTENCE_END.finditer(self.text, start, m.start)]
-        return bool(_SUBJECT_PRONOUN[gender].search(self.text, ends[-1] if ends else start, m.start))
+        return bool(_PRONOUN_OF[gender].search(self.text, ends[-1] if ends else start, m.start))
 
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
                        skip: set | None = None) -> str | None:
@@ -185,7 +186,7 @@ class _Index:
         return best[1] if best else None
 
 
-_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+_PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 
 
 @dataclass(slots=True)
