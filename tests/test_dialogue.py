@@ -813,6 +813,11 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Ivan and Fyodor sat on the porch.\n\n“The rye will not last,” said Fyodor.\n\n"
      "“Supper is ready.” Anna Pavlovna, wiping her hands on her apron, added: “And the pie is hot.”\n",
      "And the pie is hot.", "Anna Pavlovna", "explicit"),
+    # the rarer speech verbs of the novels
+    ("Lucy sat with Mr. Beebe and Freddy.\n\n“Quite so,” assented Mr. Beebe.\n\n“Rot!” Freddy expostulated.\n",
+     "Quite so,", "Mr. Beebe", "explicit"),
+    ("Lucy sat with Mr. Beebe and Freddy.\n\n“Quite so,” assented Mr. Beebe.\n\n“Rot!” Freddy expostulated.\n",
+     "Rot!", "Freddy", "explicit"),
     # a verb that leads into the words with no subject of its own takes its sentence's
     ("Elinor and Marianne sat with Edward and John in the parlour.\n\n“You have heard the news?” said John.\n\n"
      "“I have,” said Elinor.\n\nEdward coloured, seemed perplexed, looked doubtingly, and, after some hesitation, "
