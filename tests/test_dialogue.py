@@ -328,12 +328,16 @@ def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     ("“You are late again,” said Olga. Dmitri laughed, and Olga said, “It is not funny, Dmitri.”", True),
     ("“Go to the station,” said Anna Pavlovna. Then Stepan Arkadyich added, “And take the sledge.”", True),
     ("“The horses are ready,” he said. And she answered, “Then you may go.”", True),
+    # a tag leads into the first piece; the one after it tags someone answering
+    ("And when Mr. Bounderby said, “Your health, ma’am!” she answered with great feeling, “Thank you, sir.”", True),
+    ("When Rabbit said, “Honey or condensed milk?” he was so excited that he said, “Both.”", True),
     # one speaker all through
     ("“Yes,” he said, “but not today.”", False),
     ("“No!” Marianne said, “not today.”", False),
     ("“I mean it,” said Natasha. Then she added, “Truly.”", False),
     ("“Yes,” he said. Then he added, “But not today.”", False),
     ("“I mean it,” said Mrs. Hall. “Truly.”", False),
+    ("Then Natasha said, “I mean it,” and she added, “Truly.”", False),
     # a name that only leads into the second piece may be the first one's speaker going on
     ("“The rent.” Praskovya, tired of his excuses, said, “And he will come again on Monday.”", False),
 ])
@@ -813,6 +817,13 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Ivan and Fyodor sat on the porch.\n\n“The rye will not last,” said Fyodor.\n\n"
      "“Supper is ready.” Anna Pavlovna, wiping her hands on her apron, added: “And the pie is hot.”\n",
      "And the pie is hot.", "Anna Pavlovna", "explicit"),
+    # a tag that leads into the words claims them; the one after them leads the next speaker's
+    ("Margaret Schlegel and Leonard Bast sat in the hall.\n\nSo when the concert was over and Margaret said, "
+     "“Could you walk round with me?” he said, “Thank you,” and followed her out.\n",
+     "Could you walk round with me?", "Margaret Schlegel", "explicit"),
+    ("Margaret Schlegel and Leonard Bast sat in the hall.\n\nSo when the concert was over and Margaret said, "
+     "“Could you walk round with me?” he said, “Thank you,” and followed her out.\n",
+     "Thank you,", "Leonard Bast", "anaphoric"),
     # the rarer speech verbs of the novels
     ("Lucy sat with Mr. Beebe and Freddy.\n\n“Quite so,” assented Mr. Beebe.\n\n“Rot!” Freddy expostulated.\n",
      "Quite so,", "Mr. Beebe", "explicit"),

@@ -306,10 +306,15 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
     heard: list[tuple[int, str]] = []  # where each speaker spoke, for "he said"
     quoted = {p.paragraph for p in pieces}
     talk = 0
-    for group in groups.values():
+    ordered = list(groups.values())
+    for k, group in enumerate(ordered):
         paragraph = doc.paragraphs[group[0].paragraph] if doc.paragraphs else None
         p_start = paragraph.start if paragraph else 0
         p_end = doc.paragraphs[group[-1].paragraph].end if doc.paragraphs else len(text)
+        if k + 1 < len(ordered) and ordered[k + 1][0].paragraph == group[-1].paragraph \
+                and quotes_mod.led_in(text[p_start:group[0].start]):
+            # "Margaret said, 'Could you...?' he said, 'Thank you'": the tag after her words is his
+            p_end = group[-1].end + 1
         gap = group[0].paragraph - turns[-1].last if turns else GAP + 1
         if gap > 1:
             history = []  # narration between: the turn-taking starts again

@@ -68,7 +68,8 @@ def find(doc: Document) -> list[Piece]:
         spans, still_open = _spans(text, p.start, p.end, how, open_turn)
         for i, (a, b) in enumerate(spans):
             if not (i == 0 and open_turn and a == _content_start(text, p.start)):
-                turn += 1 if i == 0 or not _is_tag_break(text, spans[i - 1][1], a) else 0
+                lead = text[spans[i - 2][1] + 1 if i > 1 else p.start:spans[i - 1][0] - 1] if i else ""
+                turn += 1 if i == 0 or not _is_tag_break(text, spans[i - 1][1], a, lead) else 0
             if turn < 0:
                 turn = 0
             if b > a:
@@ -130,7 +131,34 @@ def _hands_over(between: str) -> bool:
     return False
 
 
-def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
+def _answered(lead: str, between: str) -> bool:
+    """A tag led into the first piece, and the narration after it tags the second with someone
+    who answers ("when Rabbit said, 'Honey or condensed milk?' he said, 'Both.'"; "Mr. Bounderby
+    said, 'Your health!' she answered, 'Thank you.'"); "she added" goes on instead."""
+    from .tags import verb_rx
+
+    if not led_in(lead):
+        return False
+    for v in verb_rx().finditer(between):
+        subject = _PRONOUN_NEAR.search(between, max(0, v.start() - 12), v.start()) or _PRONOUN_NEAR.match(between, v.end())
+        if subject and v.group(0).lower() not in _GOES_ON:
+            return True
+    return False
+
+
+def led_in(lead: str) -> bool:
+    """The narration ends with a speech verb that leads into the words ("when Rabbit said,")."""
+    from .tags import verb_rx
+
+    led = _LED_IN.search(lead)
+    return led is not None and verb_rx().fullmatch(led.group(1)) is not None
+
+
+_LED_IN = re.compile(r"\b(\w+)[,:]?\s*[“\"‘']?$")
+_GOES_ON = frozenset({"added", "continued", "went on", "resumed", "pursued", "repeated", "persisted"})
+
+
+def _is_tag_break(text: str, prev_end: int, start: int, lead: str = "") -> bool:
     """'Yes,' he said, 'but...': the stretch between two pieces of one utterance is a speech tag,
     or what the speaker does meanwhile ('Nothing for you.' He kissed her. 'Go on.').
 
@@ -141,7 +169,7 @@ def _is_tag_break(text: str, prev_end: int, start: int) -> bool:
     between = text[prev_end + 1:start - 1]
     if len(between) > 160 or "\n\n" in between:
         return False
-    if _hands_over(between):
+    if _hands_over(between) or _answered(lead, between):
         return False
     if re.search(r"[,:;—–-]\s*$", between) or speech_verb(between) is not None:
         return True
