@@ -824,6 +824,10 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Margaret Schlegel and Leonard Bast sat in the hall.\n\nSo when the concert was over and Margaret said, "
      "“Could you walk round with me?” he said, “Thank you,” and followed her out.\n",
      "Thank you,", "Leonard Bast", "anaphoric"),
+    # a title alone after the verb: the one last called by it
+    ("Edna Pontellier went to see Mademoiselle Reisz.\n\n“Did you want me to come?” asked Edna.\n\n"
+     "“I had not thought much about it,” answered Mademoiselle.\n",
+     "I had not thought much about it,", "Mademoiselle Reisz", "explicit"),
     # the rarer speech verbs of the novels
     ("Lucy sat with Mr. Beebe and Freddy.\n\n“Quite so,” assented Mr. Beebe.\n\n“Rot!” Freddy expostulated.\n",
      "Quite so,", "Mr. Beebe", "explicit"),

@@ -50,6 +50,7 @@ _PRONOUN_OPENS = re.compile(r"(he|she|I)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?$")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|I)\b")
 _POSSESSED = re.compile(r"['’]s\b")
+_TITLE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b(?![’'\s]*[A-Z])")  # a title alone, not "Madame Reisz"
 _PLAIN_NOUN = re.compile(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)")
 _ADVERBS = re.compile(r"\s*(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I)
 
@@ -252,6 +253,9 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     pronoun = _PRONOUN_AFTER.match(text[verb.end():min(b, verb.end() + 6)])
     if pronoun is not None:
         return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
+    titled = _TITLE_AFTER.match(text, verb.end(), min(b, verb.end() + TAG_REACH))
+    if titled is not None and noun(titled.group(1)) is not None and noun(titled.group(1))[0] == "title":
+        return ("noun", titled.group(1), "title", noun(titled.group(1))[1]), "explicit"  # "answered Mademoiselle"
     after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
         if text[verb.end():verb.end() + 1].isspace() else None
     before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
