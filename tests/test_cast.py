@@ -501,3 +501,11 @@ def test_the_bare_mr_of_a_family_whose_sons_are_mr_and_their_given_name_is_the_f
     # one man of his name, once called in full, is one man
     alone = "Mr. Thomas Marvel sat down. Mr. Marvel said nothing, and later Mr. Marvel left.\n"
     assert [c.name for c in cast(Document("s", "txt", alone)).characters] == ["Mr. Thomas Marvel"]
+
+
+def test_an_english_given_name_that_is_a_characters_surname_names_him():
+    text = ("William Rodney came in with Katharine Hilbery. Rodney hesitated at the door, and Mr. Rodney bowed.\n\n"
+            "TOMORROW LOVE JAKE, said the telegram. Jake read it again. Jake laughed.\n")
+    owner = {f: c.id for c in cast(Document("s", "txt", text)).characters for f in c.forms}
+    assert owner["Rodney"] == owner["Mr. Rodney"] == owner["William Rodney"]
+    assert owner["Jake"] != owner.get("TOMORROW LOVE JAKE")  # a telegram in capitals is nobody's full name

@@ -501,6 +501,12 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
     near = {id(c): sum(_is_near(offsets[id(c)], m.start) for m in group) for c in fitting}
     if s.given or s.loose:  # a given name is shared by many people; a surname or patronymic is better evidence
         fitting = [c for c in fitting if near[id(c)] >= NEAR_ENOUGH or not offsets[id(c)]]
+    if not fitting and s.given and not s.surname and not s.patronymic:
+        # "Rodney", "Mr. Rodney": an English given name that is William Rodney's surname here
+        key = _bare_key(s.given)
+        as_surname = replace(s, given=frozenset(), surname=key)
+        fitting = [c for c in people if key and c.surname == key and c.fits(as_surname)
+                   and c.best[0]]  # not "TOMORROW LOVE JAKE", a telegram in capitals
     if not fitting:
         c = Character(id="")
         c.absorb(s)
@@ -517,6 +523,12 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         chosen = min(pool, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
         give(chosen, m)
     return fitting
+
+
+def _bare_key(given: frozenset[str]) -> str | None:
+    """The word itself of a one-word given name ("lat:rodney" → rodney), as a surname key."""
+    own = [g[4:] for g in given if g.startswith("lat:")]
+    return own[0] if len(own) == 1 else None
 
 
 def _rank_fits(s: Slots, c: Character, span: tuple[int, int]) -> bool:

@@ -304,7 +304,9 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
     turns: list[_Turn] = []
     history: list[tuple[str | None, str | None, str | None]] = []  # (speaker, addressee, called by name)
     heard: list[tuple[int, str]] = []  # where each speaker spoke, for "he said"
-    quoted = {p.paragraph for p in pieces}
+    in_paragraph: dict[int, list] = {}
+    for p in pieces:
+        in_paragraph.setdefault(p.paragraph, []).append(p)
     talk = 0
     ordered = list(groups.values())
     for k, group in enumerate(ordered):
@@ -332,12 +334,13 @@ def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) ->
         parties = list(dict.fromkeys(c for turn_ in reversed(history) for c in turn_ if c))[::-1]
         talk_now = (parties, history[-1][0] if history else None)
         speaker, how, said = _tagged(text, group, p_start, p_end, index, heard, talk_now)
-        if speaker is None and group[0].paragraph - 1 not in quoted and group[0].paragraph > 0 \
-                and not text[p_start:group[0].start].strip(" \t\n“”\"'‘’"):
-            # Katharine saw it and exclaimed:¶ “Don't call that cab.” — the tag ends the paragraph before
+        if speaker is None and group[0].paragraph > 0 and not text[p_start:group[0].start].strip(" \t\n“”\"'‘’"):
+            # Katharine saw it and exclaimed:¶ “Don't call that cab.” — the tag ends the paragraph before,
+            # after its own words if it has any ("'...' Rodney hesitated, but he exclaimed:")
             before = doc.paragraphs[group[0].paragraph - 1]
-            if re.search(r"(?::|—|–|--|,)\s*$", text[before.start:before.end]):
-                speaker, how, said = _tagged(text, group, before.start, before.end, index, heard, talk_now,
+            lead_start = max([p.end + 1 for p in in_paragraph.get(group[0].paragraph - 1, [])], default=before.start)
+            if lead_start < before.end and re.search(r"(?::|—|–|--|,)\s*$", text[lead_start:before.end]):
+                speaker, how, said = _tagged(text, group, lead_start, before.end, index, heard, talk_now,
                                              lead=True)
         if how == "explicit" and speaker in called:
             # "'Varenka,' Varenka put in": the tag names her; she says her own name
