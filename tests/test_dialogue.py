@@ -824,6 +824,10 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Margaret Schlegel and Leonard Bast sat in the hall.\n\nSo when the concert was over and Margaret said, "
      "“Could you walk round with me?” he said, “Thank you,” and followed her out.\n",
      "Thank you,", "Leonard Bast", "anaphoric"),
+    # a lead-in ending the paragraph before, after words of its own
+    ("Katharine Hilbery and William Rodney stood in the hall.\n\n“Good night,” said Katharine. Rodney "
+     "hesitated, but seeing Katharine at the door, he exclaimed:\n\n“No. I want to come with you.”\n",
+     "No. I want to come with you.", "William Rodney", "anaphoric"),
     # a title alone after the verb: the one last called by it
     ("Edna Pontellier went to see Mademoiselle Reisz.\n\n“Did you want me to come?” asked Edna.\n\n"
      "“I had not thought much about it,” answered Mademoiselle.\n",
