@@ -105,6 +105,15 @@ def test_addressees_from_vocatives_and_the_exchange():
     assert [a.name for a in second.addressees] == ["Natalia Alianovna Romanova"]
 
 
+def test_a_name_after_my_dear_opening_a_sentence_inside_the_words_is_a_call():
+    text = ("Emma Woodhouse sat with her sister Isabella Knightley and Mr. Woodhouse.\n\n"
+            "“Come, come,” cried Emma, “I must beg you not to talk of the sea. My dear Isabella, "
+            "I have not heard you make one inquiry about Mr. Perry yet. Isabella Knightley, I hear, "
+            "is to stay a week.”\n")
+    calls = [v.text for q in dialogue(doc(text)).quotes for v in q.vocatives]
+    assert calls == ["Isabella"]  # not the Isabella Knightley spoken of
+
+
 def test_permission_is_recorded():
     d = dialogue(doc(STORY))
     assert [(p.form, p.speaker) for p in d.permissions] == [("Natasha", "natalia_alianovna_romanova")]

@@ -1022,8 +1022,10 @@ def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
     before = text[piece.start:m.start]
     after = text[m.end:piece.end]
     # at the start of the words, after "Oh," or "My dear", or after a comma: "Yes, Natasha"
+    # or opening a sentence of the words after "My dear": "... the sea. My dear Isabella, I have"
     opens = re.fullmatch(r"[\s“”\"'‘’—–-]*(?:(?:oh|ah|well|yes|no|my|dear|dearest|my dear|good|poor)[,!\s]+)*",
-                         before, re.I) or re.search(r"[,!?;]\s*(?:(?:oh|ah|my dear|dear|my)\s+)?$", before, re.I)
+                         before, re.I) or re.search(r"[,!?;]\s*(?:(?:oh|ah|my dear|dear|my)\s+)?$", before, re.I) \
+        or re.search(r"[.!?]\s+(?:my dear|dear|dearest|my)\s+$", before, re.I)
     closes = after.strip() == "" or re.match(r"\s*[,!?.;:—–]", after)
     if not (opens and closes):
         return None
