@@ -837,6 +837,10 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Katharine Hilbery and William Rodney stood in the hall.\n\n“Good night,” said Katharine. Rodney "
      "hesitated, but seeing Katharine at the door, he exclaimed:\n\n“No. I want to come with you.”\n",
      "No. I want to come with you.", "William Rodney", "anaphoric"),
+    # a name opening the clause after a comma is the subject of the verb that leads in
+    ("Gabriel Syme and Professor de Worms sat at the table. But as the chairman was opening his mouth to put "
+     "it, Syme sprang to his feet and said in a small and quiet voice:\n\n“Yes, Mr. Chairman, I oppose.”\n",
+     "Yes, Mr. Chairman, I oppose.", "Gabriel Syme", "explicit"),
     # a title alone after the verb: the one last called by it
     ("Edna Pontellier went to see Mademoiselle Reisz.\n\n“Did you want me to come?” asked Edna.\n\n"
      "“I had not thought much about it,” answered Mademoiselle.\n",

@@ -43,6 +43,9 @@ SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;\
 # sprang up, and Gino ... said"); an adverb or two may come first ("Then Mrs. Honeychurch")
 _CLAUSE = re.compile(r"[,;:]\s*(?:and|but|then|while|so|yet)\b", re.I)
 # the rest of a tag, tried at every speech verb: compiled once
+# "But as the chairman was opening his mouth, Syme sprang to his feet and said": a name opening a
+# clause after a comma, a verb after it (not "Natasha, Sonya and Petya")
+_NAMED_CLAUSE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b|or\b|nor\b)[a-z]+")
 _PARTICIPLE_BEFORE = re.compile(r",\s*$")  # "to Marjorie, saying"
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")  # "from her work to say"
 _FOR_BEFORE = re.compile(r"\bfor\s+$")  # "waited for Liza to say"
@@ -197,7 +200,9 @@ def sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, 
     ends = [m.end() for m in SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
     found: list[tuple[tuple, str]] = []
-    for opening in [start] + [m.end() for m in _CLAUSE.finditer(text, start, at)]:
+    openings = [start] + [m.end() for m in _CLAUSE.finditer(text, start, at)] \
+        + [m.start(1) for m in _NAMED_CLAUSE.finditer(text, start, at)]
+    for opening in sorted(openings):
         pos = _ADVERBS.match(text, opening).end()
         pronoun = _PRONOUN_OPENS.match(text[pos:pos + 4])
         if pronoun:
