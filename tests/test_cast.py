@@ -509,3 +509,12 @@ def test_an_english_given_name_that_is_a_characters_surname_names_him():
     owner = {f: c.id for c in cast(Document("s", "txt", text)).characters for f in c.forms}
     assert owner["Rodney"] == owner["Mr. Rodney"] == owner["William Rodney"]
     assert owner["Jake"] != owner.get("TOMORROW LOVE JAKE")  # a telegram in capitals is nobody's full name
+
+
+def test_st_inside_a_name_belongs_to_the_surname():
+    text = "Tony sat with Reggie St Cloud. Lady St. Cloud came in. Reggie laughed. St Cloud was rich.\n"
+    mentions = {m.text: [w.role for w in m.words] for m in find(Document("s", "txt", text))}
+    assert mentions["Reggie St Cloud"] == ["diminutive", "particle", "name"]
+    assert mentions["Lady St. Cloud"] == ["title", "particle", "name"]
+    owner = {f: c.id for c in cast(Document("s", "txt", text)).characters for f in c.forms}
+    assert owner["Reggie"] == owner["Reggie St Cloud"] != owner["Lady St. Cloud"]

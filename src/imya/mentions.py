@@ -32,6 +32,7 @@ _GAP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 # a title (the Duchess of Monmouth).
 PARTICLES = ("de", "du", "des", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "ten", "ter",
              "of")
+SAINTS = ("St", "St.", "Saint")  # inside a surname: Reggie St Cloud, Lady St. Clair
 _RUN = re.compile(rf"{_WORD}(?:{_GAP}(?:(?:{'|'.join(PARTICLES)}){_GAP})*{_WORD})*")
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-zà-öø-ÿ][a-zà-öø-ÿ’'-]*")
 # Russian given names and pet forms end in a vowel in English spelling (Fenitchka,
@@ -114,7 +115,7 @@ def parse_word(text: str, first: bool) -> Word | None:
     """What one capitalised word is; None if it cannot be part of a name."""
     if _INITIAL.match(text):
         return Word(text, "initial", text[0], None)
-    if text in PARTICLES:
+    if text in PARTICLES or text in SAINTS:
         return None if first else Word(text, "particle", text, None)
     if text.isupper() and len(text) > 2:  # PULCHERIA RASKOLNIKOV
         return parse_word(text.capitalize(), first)
@@ -317,6 +318,10 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
         base = run.start() + w.start()
         kind = not_names().get(bare.lower().rstrip("."))
+        if word in SAINTS:  # "Reggie St Cloud", "Lady St. Clair": inside a name; "St Cloud" alone is Cloud
+            if pieces[-1]:
+                pieces[-1].append((base, base + len(word), word))
+            continue
         if kind and titles.find(bare) is None and bare not in named and i >= pinned:
             if kind == "place_word":
                 pieces[-1] = []  # Vasilyevsky Island: the name before it is the place's
