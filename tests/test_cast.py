@@ -518,3 +518,12 @@ def test_st_inside_a_name_belongs_to_the_surname():
     assert mentions["Lady St. Cloud"] == ["title", "particle", "name"]
     owner = {f: c.id for c in cast(Document("s", "txt", text)).characters for f in c.forms}
     assert owner["Reggie"] == owner["Reggie St Cloud"] != owner["Lady St. Cloud"]
+
+
+def test_a_slip_that_names_someone_once_in_full_takes_only_the_mentions_near_it():
+    far = " ".join(["The rain went on and the house was quiet."] * 120)  # more than NEARBY characters
+    text = (f"Margaret Schlegel lived at Wickham Place. Margaret Schlegel was the elder. Margaret sighed.\n\n"
+            f"But on Margaret Oniton was destined to make a lasting impression. {far}\n\n"
+            f"Margaret wrote to her sister. Margaret was tired.\n")
+    result = cast(Document("s", "txt", text))
+    assert by_name(result, "Margaret Schlegel").forms["Margaret"] == 2  # the two far from the slip

@@ -520,7 +520,7 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         pool = ranked
         if bare and not _he_she(text, m, m.end + 80)[1]:
             pool = [c for c in pool if c.gender == "m"] or pool
-        chosen = min(pool, key=lambda c: (_distance(offsets.get(id(c), []), m.start), -c.mentions))
+        chosen = min(pool, key=lambda c: _closeness(offsets.get(id(c), []), m.start))
         give(chosen, m)
     return fitting
 
@@ -552,6 +552,13 @@ def _best_fitting(s: Slots, group: list[Mention], fitting: list[Character], text
         return fitting
     gender = s.gender or (_pronoun_votes(text, group) if s.surname or s.loose else None)
     return [c for c in fitting if gender and c.gender == gender] or fitting
+
+
+def _closeness(offsets: list[int], at: int) -> tuple:
+    """How a mention ranks a character it fits: named nearby first, the nearest; else the one named
+    most ("Margaret" far from "on Margaret Oniton was destined", a slip, is Margaret Schlegel)."""
+    distance = _distance(offsets, at)
+    return (0, distance, -len(offsets)) if distance <= NEARBY else (1, -len(offsets), distance)
 
 
 def _is_near(offsets: list[int], at: int) -> bool:
