@@ -520,7 +520,7 @@ def _place_group(group: list[Mention], parsed: dict[str, Slots], people: list[Ch
         pool = ranked
         if bare and not _he_she(text, m, m.end + 80)[1]:
             pool = [c for c in pool if c.gender == "m"] or pool
-        chosen = min(pool, key=lambda c: _closeness(offsets.get(id(c), []), m.start))
+        chosen = min(pool, key=lambda c: _closeness(offsets.get(id(c), []), m.start, c))
         give(chosen, m)
     return fitting
 
@@ -554,11 +554,11 @@ def _best_fitting(s: Slots, group: list[Mention], fitting: list[Character], text
     return [c for c in fitting if gender and c.gender == gender] or fitting
 
 
-def _closeness(offsets: list[int], at: int) -> tuple:
+def _closeness(offsets: list[int], at: int, c: Character) -> tuple:
     """How a mention ranks a character it fits: named nearby first, the nearest; else the one named
-    most ("Margaret" far from "on Margaret Oniton was destined", a slip, is Margaret Schlegel)."""
+    most so far ("Margaret" far from "on Margaret Oniton was destined", a slip, is Margaret Schlegel)."""
     distance = _distance(offsets, at)
-    return (0, distance, -len(offsets)) if distance <= NEARBY else (1, -len(offsets), distance)
+    return (0, distance, -c.mentions) if distance <= NEARBY else (1, -c.mentions, distance)
 
 
 def _is_near(offsets: list[int], at: int) -> bool:
