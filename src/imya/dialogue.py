@@ -120,6 +120,7 @@ class _Index:
         self.names = {c.id: c.name for c in result.characters}
         self.people = {c.id: c for c in result.characters}
         self.narrator: str | None = None  # who tells the story in the first person, once known
+        self._after: dict[tuple[int, str], bool] = {}
 
     def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
         i = bisect.bisect_left(self.narration_starts, start)
@@ -162,9 +163,11 @@ class _Index:
         """A he or she (his, her) of m's gender earlier in its sentence is someone else, mostly its
         subject ("she now urged Fanny's taking one"; "the discontentedness of her mother and Kitty"):
         the name is not whom the next "she" is about."""
-        start = max(0, m.start - 300)
-        ends = [e.end() for e in SENTENCE_END.finditer(self.text, start, m.start)]
-        return bool(_PRONOUN_OF[gender].search(self.text, ends[-1] if ends else start, m.start))
+        key = (m.start, gender)
+        if key not in self._after:
+            start = _sentence_start(self.text, m.start, max(0, m.start - 300))
+            self._after[key] = bool(_PRONOUN_OF[gender].search(self.text, start, m.start))
+        return self._after[key]
 
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
                        skip: set | None = None) -> str | None:
@@ -184,6 +187,20 @@ class _Index:
                       if at < before and self.gender.get(cid) == gender and cid not in (skip or ())), None)
         best = max((x for x in (named, heard) if x), default=None)
         return best[1] if best else None
+
+
+def _sentence_start(text: str, at: int, floor: int) -> int:
+    """Where the sentence holding `at` starts, looking back no further than `floor` (a cheap
+    SENTENCE_END read backwards: "Mr." and "Mrs." end no sentence)."""
+    end = at
+    while True:
+        i = max(text.rfind(ch, floor, end) for ch in ".!?;\"“”")
+        if i < 0:
+            return floor
+        if text[i] == "." and text[max(floor, i - 3):i].endswith(("Mr", "Mrs", "Ms", "Dr", "St")):
+            end = i
+            continue
+        return i + 1
 
 
 _PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
