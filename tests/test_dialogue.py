@@ -581,6 +581,10 @@ def test_a_speaker_tagged_by_name_may_say_her_own_name_and_a_possessive_is_not_t
     pytest.param("Elizabeth Bennet sat alone, thinking of the discontent of her mother and Kitty Bennet.\n\n"
                  "“But it is fortunate,” said she, “that I have something to wish for.”\n",
                  "But it is fortunate,", "Elizabeth Bennet", id="a name after her in its sentence is not the she"),
+    pytest.param("Ivan stood in the doorway with his bag. Masha was at the window, and her mother Elena Petrovna sat "
+                 "by the stove.\n\n“I am going away,” said Ivan. Masha, who had not turned round, said, “Then go.”\n\n"
+                 "“Masha!” said her mother. “Is that how you say goodbye?”\n",
+                 "Masha!", "Elena Petrovna", id="her mother Elena Petrovna: a name after her and a kin noun is hers"),
     pytest.param("Ivan and Masha came in out of the rain.\n\n“What a night.” She shook the water from her hat.\n",
                  "What a night.", "Masha", id="a she right after the words"),
     pytest.param("Misha and Ivan sat at the table with Masha.\n\n“Hello, you two,” said Masha.\n\n"

@@ -166,7 +166,9 @@ class _Index:
         key = (m.start, gender)
         if key not in self._after:
             start = _sentence_start(self.text, m.start, max(0, m.start - 300))
-            self._after[key] = bool(_PRONOUN_OF[gender].search(self.text, start, m.start))
+            # but "her mother Elena Petrovna": the name is the noun's, a character of its own
+            self._after[key] = any(not (p.group(0).lower() in ("his", "her") and noun(self.text[p.end():m.start].strip()))
+                                   for p in _PRONOUN_OF[gender].finditer(self.text, start, m.start))
         return self._after[key]
 
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
