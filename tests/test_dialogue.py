@@ -347,6 +347,9 @@ def test_what_the_speaker_does_between_two_quotes_keeps_their_turn():
     ("“Yes,” he said. Then he added, “But not today.”", False),
     ("“I mean it,” said Mrs. Hall. “Truly.”", False),
     ("Then Natasha said, “I mean it,” and she added, “Truly.”", False),
+    ("Then he said, “Very well,” and, after another glass, he said, “I’ll come with you.”", False),
+    ("The Colonel said, “You’ve been gambling,” and, when Jack only looked at his glass, he said, “Don’t deny it.”",
+     False),
     # a name that only leads into the second piece may be the first one's speaker going on
     ("“The rent.” Praskovya, tired of his excuses, said, “And he will come again on Monday.”", False),
 ])
@@ -862,3 +865,15 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
 ])
 def test_how_the_speaker_is_found(text, words, speaker, how):
     assert attributions(text)[words] == (speaker, how)
+
+
+def test_a_clause_with_a_noun_subject_of_its_own_does_not_take_the_sentences_name():
+    text = ("Philip Herriton and Helen sat at breakfast.\n\n“More toast?” asked Helen.\n\n“No, thank you.”\n\n"
+            "Philip stirred his tea, and the old butler, who had followed the maid in, said, “Anything else, sir?”\n")
+    assert attributions(text)["Anything else, sir?"][0] != "Philip Herriton"  # the butler, whom the cast lacks
+
+
+def test_a_verb_that_takes_the_one_spoken_to_as_its_object_does_not_make_them_the_speaker():
+    text = ("Natasha Rostova lay in bed. Dr. Lvov sat beside her.\n\n"
+            "“Where does it hurt?” the doctor asked Natasha.\n")
+    assert speakers(text)["Where does it hurt?"] != "Natasha Rostova"

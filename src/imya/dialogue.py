@@ -870,6 +870,9 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
     return speaker, how, said
 
 
+_CLAUSE_OPENS = re.compile(r"[.!?;]\s+|[,;:]\s*(?:and|but|then|while|so|yet)\b")
+_NOUN_SUBJECT = re.compile(r"[\s\"“”’']*(?:(?:the|a|an|his|her|their|my|our|your)\s+[a-z]|"
+                           r"[A-Z][\w.’' -]*?[’']s\s+[a-z])", re.I)
 _OPEN_TAIL = re.compile(r"[^.!?;\"“”]{0,80}")
 
 
@@ -879,6 +882,10 @@ def _closing(text: str, verb: re.Match, b: int, p_start: int, lead: bool, group,
     doubtingly, and, after some hesitation, said,"): the subject of its sentence."""
     if not (lead or any(g.start > verb.end() for g in group)) or not _OPEN_TAIL.fullmatch(text, verb.end(), b):
         return None
+    head = text[max(p_start, verb.start() - 6 * TAG_REACH):verb.start()]
+    opens = [m.end() for m in _CLAUSE_OPENS.finditer(head)]
+    if _NOUN_SUBJECT.match(head, opens[-1] if opens else 0):
+        return None  # "and the old butler, who had followed her in, said": a subject, not a name
     found = sentence_subject(text, verb.start(), p_start, index)
     return found if found is not None and found[0][0] == "name" else None
 

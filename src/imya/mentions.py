@@ -123,7 +123,8 @@ def parse_word(text: str, first: bool) -> Word | None:
     t = titles.find(bare)
     if t is not None and first:
         return Word(t.text, "title", t.text.lower(), t.gender if t.gender != "mf" else None)
-    if bare.lower().rstrip(".") in not_names() or bare.endswith(".") or not bare.replace("-", "").isalpha():
+    kind = not_names().get(bare.lower().rstrip("."))
+    if (kind and not (kind == "place_word" and not first)) or bare.endswith(".") or not bare.replace("-", "").isalpha():
         return None
     if len(bare) < 2 or re.match(r"^\w-", bare):  # initials, stammering ("N-no")
         return None
@@ -322,7 +323,11 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
             if pieces[-1]:
                 pieces[-1].append((base, base + len(word), word))
             continue
-        if kind and titles.find(bare) is None and bare not in named and i >= pinned:
+        # "Mr. Abbey", "Mrs. Castle", "Francis Place": after a title or a given name alone, a
+        # house word is a surname (but "Wickham Place", "Howards End" are places)
+        surname_here = kind == "place_word" and len(pieces[-1]) == 1 and (
+            titles.find(pieces[-1][0][2]) is not None or _given_name(pieces[-1][0][2]))
+        if kind and titles.find(bare) is None and bare not in named and i >= pinned and not surname_here:
             if kind == "place_word":
                 pieces[-1] = []  # Vasilyevsky Island: the name before it is the place's
             pieces.append([])

@@ -137,11 +137,13 @@ def _answered(lead: str, between: str) -> bool:
     said, 'Your health!' she answered, 'Thank you.'"); "she added" goes on instead."""
     from .tags import verb_rx
 
-    if not led_in(lead):
-        return False
+    if not led_in(lead) or _SOMEONE.search(between):
+        return False  # "..., and, when Jack only looked at his glass, he said": the he may be the first
+    first = _PRONOUN_NEAR.search(lead, max(0, len(lead) - 30))  # "Then he said, ... he said": one man
     for v in verb_rx().finditer(between):
         subject = _PRONOUN_NEAR.search(between, max(0, v.start() - 12), v.start()) or _PRONOUN_NEAR.match(between, v.end())
-        if subject and v.group(0).lower() not in _GOES_ON:
+        if subject and v.group(0).lower() not in _GOES_ON and not (
+                first and first.group(1).lower() == subject.group(1).lower()):
             return True
     return False
 
@@ -155,6 +157,7 @@ def led_in(lead: str) -> bool:
 
 
 _LED_IN = re.compile(r"\b(\w+)[,:]?\s*[“\"‘']?$")
+_SOMEONE = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!I\b)[A-Z][a-z]+")  # a name in the narration between
 _GOES_ON = frozenset({"added", "continued", "went on", "resumed", "pursued", "repeated", "persisted"})
 
 

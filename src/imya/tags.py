@@ -248,7 +248,11 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     before = _PRONOUN_BEFORE.search(text[max(a, verb.start() - 20):verb.start()])
     if before is not None:
         return ("pronoun", PRONOUNS[before.group(1).lower()]), "anaphoric"
+    noun_before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
+    spoken_to = noun_before is not None and noun_phrase(noun_before.group(1), head_last=True) is not None
     for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
+        if spoken_to:
+            break  # "the doctor asked Natasha": she is spoken to
         if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not _POSSESSED.match(text, m.end):
             return ("name", cid), "explicit"  # not "said Pierre's father"
     if _AND_SAID.search(text, max(a, verb.start() - 16), verb.start()):
