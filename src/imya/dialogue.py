@@ -27,7 +27,18 @@ from .cast import Cast
 from .cast import cast as build_cast
 from .document import Document
 from .mentions import Mention
-from .tags import PRONOUNS, SENTENCE_END, TAG_REACH, hearer_words, noun, sentence_subject, speech_noun, subject, verb_rx
+from .tags import (
+    PRONOUNS,
+    SENTENCE_END,
+    TAG_REACH,
+    hearer_words,
+    noun,
+    sentence_start,
+    sentence_subject,
+    speech_noun,
+    subject,
+    verb_rx,
+)
 
 NARRATOR = "?the narrator"  # until the vocatives around "I said" name them
 MIN_NARRATOR = 2  # times the others call the narrator by one name, in the two turns either side
@@ -165,7 +176,7 @@ class _Index:
         the name is not whom the next "she" is about."""
         key = (m.start, gender)
         if key not in self._after:
-            start = _sentence_start(self.text, m.start, max(0, m.start - 300))
+            start = sentence_start(self.text, m.start, max(0, m.start - 300))
             # but "her mother Elena Petrovna": the name is the noun's, a character of its own
             self._after[key] = any(not (p.group(0).lower() in ("his", "her") and noun(self.text[p.end():m.start].strip()))
                                    for p in _PRONOUN_OF[gender].finditer(self.text, start, m.start))
@@ -189,20 +200,6 @@ class _Index:
                       if at < before and self.gender.get(cid) == gender and cid not in (skip or ())), None)
         best = max((x for x in (named, heard) if x), default=None)
         return best[1] if best else None
-
-
-def _sentence_start(text: str, at: int, floor: int) -> int:
-    """Where the sentence holding `at` starts, looking back no further than `floor` (a cheap
-    SENTENCE_END read backwards: "Mr." and "Mrs." end no sentence)."""
-    end = at
-    while True:
-        i = max(text.rfind(ch, floor, end) for ch in ".!?;\"“”")
-        if i < 0:
-            return floor
-        if text[i] == "." and text[max(floor, i - 3):i].endswith(("Mr", "Mrs", "Ms", "Dr", "St")):
-            end = i
-            continue
-        return i + 1
 
 
 _PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}

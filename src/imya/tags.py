@@ -191,14 +191,26 @@ def speech_verb(text: str) -> re.Match | None:
     return verb_rx().search(text)
 
 
+def sentence_start(text: str, at: int, floor: int) -> int:
+    """Where the sentence holding `at` starts, looking back no further than `floor` (a cheap
+    SENTENCE_END read backwards: "Mr." and "Mrs." end no sentence)."""
+    end = at
+    while True:
+        i = max(text.rfind(ch, floor, end) for ch in ".!?;\"“”")
+        if i < 0:
+            return floor
+        if text[i] == "." and text[max(floor, i - 3):i].endswith(("Mr", "Mrs", "Ms", "Dr", "St")):
+            end = i
+            continue
+        return i + 1
+
+
 def sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, str] | None:
     """The subject of the clause a speech verb ends ("Then Mrs. Honeychurch opened her door and
     said"; "Philip sprang up, and Gino took him by the shoulders and said"): the name or he, she
     or I opening the last clause that has one; a he or she there is the sentence's first subject
     when that one is named and of that gender ("Brenda read it, but she showed it to Marjorie")."""
-    start = max(a, at - 6 * TAG_REACH)
-    ends = [m.end() for m in SENTENCE_END.finditer(text, start, at)]
-    start = ends[-1] if ends else start
+    start = sentence_start(text, at, max(a, at - 6 * TAG_REACH))
     found: list[tuple[tuple, str]] = []
     openings = [start] + [m.end() for m in _CLAUSE.finditer(text, start, at)] \
         + [m.start(1) for m in _NAMED_CLAUSE.finditer(text, start, at)]
