@@ -230,7 +230,7 @@ class _Turn:
     guess: str | None = None  # the speaker the tags and the paragraph gave, before the turn-taking
     hearer: str | None = None  # the gender of the one the words call "sir" or "madam"
     spoken_of: set = field(default_factory=set)  # characters the words name, not calling them
-    acts: str | None = None  # m or f: a he or she opens a sentence of the narration before the words
+    acts: str | None = None  # m or f: a he or she opens the narration's sentence before (or right after) the words
     silent: str | None = None  # who the narration before the words says nothing ("He said nothing.")
 
 
@@ -1009,8 +1009,9 @@ _SAYS_NOTHING = re.compile(r"(?:\b(He|She)|\b[A-Z][\w’'-]+)\s+(?:said|answered
 
 
 def _acts(text: str, t: _Turn) -> str | None:
-    """m or f: the he or she opening the last sentence of the narration before the words, when
-    the words do not speak of a he or she ("She had been crying. 'What is wrong with her?'")."""
+    """m or f: the he or she opening the last sentence of the narration before the words, else the
+    first sentence right after them ("'Poor old darling.' She stroked his head."), when the words
+    do not speak of a he or she ("She had been crying. 'What is wrong with her?'")."""
     found = list(_ACTS.finditer(text, t.p_start, t.group[0].start)) if t.group[0].start > t.p_start else []
     if not found:
         after = _ACTS_AFTER.match(text, t.group[-1].end, t.p_end)

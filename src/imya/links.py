@@ -6,8 +6,9 @@ the narration calls Khlobuev.  When the name a speaker calls out (a vocative)
 keeps landing on the same other party of the exchange, and the two characters'
 names do not conflict (one has the given name and patronymic, or a given name
 imya knows, the other only the surname; or one is only ever called by an English
-pet form of the other's given name, as Lord Henry's "Harry"), they are one person.  So are two names the text says are one
-(identity.py: "My name is Vrazumihin, not Razumihin"), and two one speaker gives
+pet form of the other's given name, as Lord Henry's "Harry"), they are one
+person.  So are two names the text says are one (identity.py: "My name is
+Vrazumihin, not Razumihin"), and two one speaker gives
 as their own ("Your name?" "Korobotchka." "And your name and patronymic?"
 "Nastasia Petrovna."), and a woman named again with the surname of a man of the
 cast ("May Welland", later "May Archer"): she married him.

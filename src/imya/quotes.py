@@ -137,7 +137,7 @@ def _answered(lead: str, between: str) -> bool:
     said, 'Your health!' she answered, 'Thank you.'"); "she added" goes on instead."""
     from .tags import verb_rx
 
-    if not led_in(lead) or _SOMEONE.search(between):
+    if not led_in(lead) or _SOMEONE.search(between, 1):
         return False  # "..., and, when Jack only looked at his glass, he said": the he may be the first
     first = _PRONOUN_NEAR.search(lead, max(0, len(lead) - 30))  # "Then he said, ... he said": one man
     for v in verb_rx().finditer(between):
@@ -157,7 +157,7 @@ def led_in(lead: str) -> bool:
 
 
 _LED_IN = re.compile(r"\b(\w+)[,:]?\s*[“\"‘']?$")
-_SOMEONE = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!I\b)[A-Z][a-z]+")  # a name in the narration between
+_SOMEONE = re.compile(r"(?<![.!?]\s)\b(?!I\b)[A-Z][a-z]+")  # a name inside the narration between
 _GOES_ON = frozenset({"added", "continued", "went on", "resumed", "pursued", "repeated", "persisted"})
 
 

@@ -260,11 +260,11 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     before = _PRONOUN_BEFORE.search(text[max(a, verb.start() - 20):verb.start()])
     if before is not None:
         return ("pronoun", PRONOUNS[before.group(1).lower()]), "anaphoric"
+    # a name after the verb is its subject ("said Natasha"), unless a noun before it is: "the doctor
+    # asked Natasha" speaks to her
     noun_before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
     spoken_to = noun_before is not None and noun_phrase(noun_before.group(1), head_last=True) is not None
-    for m, cid in index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
-        if spoken_to:
-            break  # "the doctor asked Natasha": she is spoken to
+    for m, cid in [] if spoken_to else index.narration_in(verb.end(), min(b, verb.end() + TAG_REACH)):
         if _AFTER_GAP.fullmatch(text, verb.end(), m.start) and not _POSSESSED.match(text, m.end):
             return ("name", cid), "explicit"  # not "said Pierre's father"
     if _AND_SAID.search(text, max(a, verb.start() - 16), verb.start()):
@@ -275,8 +275,9 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     if pronoun is not None:
         return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
     titled = _TITLE_AFTER.match(text, verb.end(), min(b, verb.end() + TAG_REACH))
-    if titled is not None and noun(titled.group(1)) is not None and noun(titled.group(1))[0] == "title":
-        return ("noun", titled.group(1), "title", noun(titled.group(1))[1]), "explicit"  # "answered Mademoiselle"
+    title = noun(titled.group(1)) if titled else None
+    if title is not None and title[0] == "title":
+        return ("noun", titled.group(1), "title", title[1]), "explicit"  # "answered Mademoiselle"
     after = _NOUN_AFTER.match(text, verb.end() + 1, min(b, verb.end() + TAG_REACH)) \
         if text[verb.end():verb.end() + 1].isspace() else None
     before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
