@@ -852,6 +852,9 @@ def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     ("Edna Pontellier went to see Mademoiselle Reisz.\n\n“Did you want me to come?” asked Edna.\n\n"
      "“I had not thought much about it,” answered Mademoiselle.\n",
      "I had not thought much about it,", "Mademoiselle Reisz", "explicit"),
+    ("Edna Pontellier went to see Mademoiselle Reisz.\n\n“Did you want me to come?” asked Edna.\n\n"
+     "“I had not thought much about it,” Mademoiselle answered.\n",
+     "I had not thought much about it,", "Mademoiselle Reisz", "explicit"),
     # the rarer speech verbs of the novels
     ("Lucy sat with Mr. Beebe and Freddy.\n\n“Quite so,” assented Mr. Beebe.\n\n“Rot!” Freddy expostulated.\n",
      "Quite so,", "Mr. Beebe", "explicit"),

@@ -53,6 +53,7 @@ _PRONOUN_OPENS = re.compile(r"(he|she|I)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?$")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|I)\b")
 _POSSESSED = re.compile(r"['’]s\b")
+_TITLE_BEFORE = re.compile(r"(?<!\w )\b([A-Z][a-z]+)\s+(?:\w+ly\s+)?$")  # "Mademoiselle answered"
 _TITLE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b(?![’'\s]*[A-Z])")  # a title alone, not "Madame Reisz"
 _PLAIN_NOUN = re.compile(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)")
 _ADVERBS = re.compile(r"\s*(?:(?:then|and|but|so|now|even|at last|at once|suddenly)\s+)*", re.I)
@@ -274,7 +275,8 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     pronoun = _PRONOUN_AFTER.match(text[verb.end():min(b, verb.end() + 6)])
     if pronoun is not None:
         return ("pronoun", PRONOUNS[pronoun.group(1).lower()]), "anaphoric"
-    titled = _TITLE_AFTER.match(text, verb.end(), min(b, verb.end() + TAG_REACH))
+    titled = _TITLE_AFTER.match(text, verb.end(), min(b, verb.end() + TAG_REACH)) \
+        or _TITLE_BEFORE.search(text, max(a, verb.start() - 20), verb.start())
     title = noun(titled.group(1)) if titled else None
     if title is not None and title[0] == "title":
         return ("noun", titled.group(1), "title", title[1]), "explicit"  # "answered Mademoiselle"
