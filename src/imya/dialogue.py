@@ -165,6 +165,10 @@ class _Index:
         """A character with a gender, or a title ("Captain Blake"): a person, not a place."""
         return bool(self.gender.get(cid) or self.people[cid].titles)
 
+    def other_gender(self, who: str | None, gender: str | None) -> bool:
+        """`who` is known to be of the other sex than a tag or the narration says (m or f)."""
+        return gender in ("m", "f") and self.gender.get(who) not in (None, gender)
+
     def object(self, m: Mention) -> bool:
         """Named after a preposition or as a possessor ("spoke of Rodney", "Fielding's"): not
         who the next "he" is about."""
@@ -547,7 +551,7 @@ def _conversations(turns: list[_Turn], index: _Index) -> None:
         if named[k] or t.acting:
             continue
         found = _alternation(turns, named, k)
-        if found and t.acts and index.gender.get(found) not in (None, t.acts):
+        if found and index.other_gender(found, t.acts):
             continue  # "She smiled. 'Stay.'": not the man the alternation gives
         if found and (t.how != "anaphoric" or (t.said and index.gender.get(found) == t.said)):
             t.speaker, t.how = found, t.how if t.how == "anaphoric" else "implicit"
@@ -617,7 +621,7 @@ def _settle_run(run: list[_Turn], index: _Index, narrator: str | None = None) ->
         if t.how == "explicit" or t.lead or t.cue or t.acting or t.said == "I" or who in t.unfit:
             continue
         if (t.how == "anaphoric" and t.said and index.gender.get(who) != t.said) or \
-                (t.acts and index.gender.get(who) not in (None, t.acts)):
+                index.other_gender(who, t.acts):
             continue
         t.speaker = who
 
@@ -777,14 +781,14 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index, called: list[set]) 
         return SIGN["tag"] if who == t.guess else -SIGN["tag"]
     if who in t.unfit:
         return _NO
-    if t.how == "anaphoric" and t.said in ("m", "f") and index.gender.get(who) not in (None, t.said):
+    if t.how == "anaphoric" and index.other_gender(who, t.said):
         return _NO
     if t.said in ("m", "f") and who == index.narrator:
         return _NO  # in a story told in the first person, "he said" is never the narrator
     if t.said == "I":
         return SIGN["tag"] if who == t.guess else -SIGN["tag"]
     e = SIGN["passes"] if who == t.speaker else 0.0
-    if t.acts and not t.said and (who == index.narrator or index.gender.get(who) not in (None, t.acts)):
+    if t.acts and not t.said and (who == index.narrator or index.other_gender(who, t.acts)):
         e -= SIGN["acts"]  # "She raised her eyebrows. 'Ah, don't say that.'": a woman speaks, not the "I"
     if who == t.guess:
         e += SIGN["lead"] if t.lead or t.cue or t.acting else SIGN["anaphoric"] if t.how == "anaphoric" else SIGN["guess"]
