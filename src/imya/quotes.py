@@ -123,9 +123,7 @@ def _hands_over(between: str) -> bool:
         now = _PRONOUN_SPEAKER.match(clause)
         if now is not None and verb_rx().match(clause, now.end()) is not None:
             first = between[:len(between) - len(clause)]
-            before = {m.group(1).lower() for v in verb_rx().finditer(first)
-                      for m in [_PRONOUN_NEAR.search(first, max(0, v.start() - 12), v.start()),
-                                _PRONOUN_NEAR.match(first, v.end())] if m}
+            before = {p for _, pronouns in _tagged_pronouns(first) for p in pronouns}
             if before and now.group(1).lower() not in before:
                 return True
     return False
@@ -135,17 +133,24 @@ def _answered(lead: str, between: str) -> bool:
     """A tag led into the first piece, and the narration after it tags the second with someone
     who answers ("when Rabbit said, 'Honey or condensed milk?' he said, 'Both.'"; "Mr. Bounderby
     said, 'Your health!' she answered, 'Thank you.'"); "she added" goes on instead."""
-    from .tags import verb_rx
 
     if not led_in(lead) or _SOMEONE.search(between, 1):
         return False  # "..., and, when Jack only looked at his glass, he said": the he may be the first
     first = _PRONOUN_NEAR.search(lead, max(0, len(lead) - 30))  # "Then he said, ... he said": one man
-    for v in verb_rx().finditer(between):
-        subject = _PRONOUN_NEAR.search(between, max(0, v.start() - 12), v.start()) or _PRONOUN_NEAR.match(between, v.end())
-        if subject and v.group(0).lower() not in _GOES_ON and not (
-                first and first.group(1).lower() == subject.group(1).lower()):
+    for verb, pronouns in _tagged_pronouns(between):
+        if pronouns and verb not in _GOES_ON and not (first and first.group(1).lower() == pronouns[0]):
             return True
     return False
+
+
+def _tagged_pronouns(narration: str) -> list[tuple[str, list[str]]]:
+    """Each speech verb of the narration, with the he or she right before it and right after it."""
+    from .tags import verb_rx
+
+    return [(v.group(0).lower(), [m.group(1).lower() for m in (
+                _PRONOUN_NEAR.search(narration, max(0, v.start() - 12), v.start()),
+                _PRONOUN_NEAR.match(narration, v.end())) if m])
+            for v in verb_rx().finditer(narration)]
 
 
 def led_in(lead: str) -> bool:
