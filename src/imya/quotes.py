@@ -133,7 +133,6 @@ def _answered(lead: str, between: str) -> bool:
     """A tag led into the first piece, and the narration after it tags the second with someone
     who answers ("when Rabbit said, 'Honey or condensed milk?' he said, 'Both.'"; "Mr. Bounderby
     said, 'Your health!' she answered, 'Thank you.'"); "she added" goes on instead."""
-
     if not led_in(lead) or _SOMEONE.search(between, 1):
         return False  # "..., and, when Jack only looked at his glass, he said": the he may be the first
     first = _PRONOUN_NEAR.search(lead, max(0, len(lead) - 30))  # "Then he said, ... he said": one man
