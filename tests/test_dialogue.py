@@ -800,6 +800,23 @@ def test_the_two_likeliest_parties_keep_an_exchange_a_name_in_between_does_not_t
     assert got["I do not know."] == "Anna Petrovna"
 
 
+def test_a_she_said_makes_a_woman_one_of_the_two_parties_of_the_exchange():
+    text = ("Mr. Orlov had promised the money for the journey, and Vera sat by the fire with her sewing.\n\n"
+            "“Very fine of him, very fine indeed,” said Mr. Orlov of himself.\n\n"
+            "“There are sure to be other costs,” said Pyotr cautiously. Then he turned to the fire and said, "
+            "“Do you suppose the man will make trouble?”\n\n"
+            "“It depends,” she replied.\n\n"
+            "“From what you saw of him?”\n\n"
+            "“I do not go by what I saw of him, but by what I know of him.”\n\n"
+            "“And what do you know of him?”\n\n"
+            "“That he is a thoroughly wicked man.”\n")
+    got = speakers(text)
+    # Mr. Orlov spoke earlier and has the weight of a tag, but the two who talk are Pyotr and a "she"
+    assert got["I do not go by what I saw of him, but by what I know of him."] == "Vera"
+    assert got["That he is a thoroughly wicked man."] == "Vera"
+    assert got["And what do you know of him?"] == "Pyotr"
+
+
 def test_a_narrator_too_briefly_first_person_to_count_still_never_says_he_said():
     text = ("I had known the Volkovs for ten years. That evening Dasha met me in the hall.\n\n"
             "“Where is Grisha?” I said.\n\n“In the study,” she said.\n\n“Working?” I said.\n\n“Sulking.”\n\n"
