@@ -114,6 +114,17 @@ def test_a_name_after_my_dear_opening_a_sentence_inside_the_words_is_a_call():
     assert calls == ["Isabella"]  # not the Isabella Knightley spoken of
 
 
+def test_a_name_the_narration_quotes_is_no_call_and_cues_no_answer():
+    text = ("Mr. Woodhouse was glad to see Mr. Knightley, and his many inquiries after “poor Isabella” were "
+            "answered at length. “It is very kind of you, Mr. Knightley, to come out so late,” said Mr. "
+            "Woodhouse.\n\n"
+            "“Not at all, sir. It is a beautiful night.”\n\n"
+            "“Then you must have found it damp.”\n")
+    quotes = dialogue(doc(text)).quotes
+    assert [v.text for q in quotes for v in q.vocatives] == ["Mr. Knightley"]
+    assert quotes[2].speaker.name == "Mr. Knightley"  # the one called answers, not Isabella
+
+
 def test_permission_is_recorded():
     d = dialogue(doc(STORY))
     assert [(p.form, p.speaker) for p in d.permissions] == [("Natasha", "natalia_alianovna_romanova")]

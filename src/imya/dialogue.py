@@ -1065,8 +1065,10 @@ def _vocative(text: str, m: Mention, cid: str, piece) -> Vocative | None:
     closes = after.strip() == "" or re.match(r"\s*[,!?.;:—–]", after)
     if not (opens and closes):
         return None
-    if before.strip(" \t\n“”\"'‘’") == "" and re.fullmatch(r"\s*\.?\s*", after):
-        return None  # "What is his name?" "Bingley." — an answer, not a call
+    if re.fullmatch(r"[\s“”\"'‘’]*(?:(?:poor|dear|my|old|little)\s+)*", before, re.I) and re.fullmatch(r"\s*\.?\s*", after):
+        # "What is his name?" "Bingley." — an answer, not a call; nor "his inquiries after 'poor
+        # Isabella'", a name the narration quotes
+        return None
     if _APPOSITION.match(after):
         return None  # "Besides, Pestryakov, the student, was seen": said of him, not to him
     return Vocative(m.start, m.end, text[m.start:m.end], cid, _register(m.text))
