@@ -127,6 +127,7 @@ def test_every_rule_file_loads():
     assert nouns["mother"] == ("f", "married") and nouns["father"] == ("m", "family") and nouns["aunt"] == ("f", "kin")
     assert tags.person_nouns()["other"] == ("other", "person")
     assert tags.person_nouns()["waiter"] == ("m", "role")
+    assert tags.role_titles()["doctor"] == {"doctor", "dr"}
     assert tags.hearer_words()["m"].search("Yes, sir.") and tags.hearer_words()["f"].search("Good night, madam")
     assert not tags.hearer_words()["m"].search("the old man came")
     assert tags.speech_verb("she whispered").group(0) == "whispered"
@@ -150,12 +151,15 @@ def test_the_other_before_a_noun_is_an_adjective():
     ("english_given_names", "name\tgender\nRalph\n", r"^english_given_names\.tsv:2: 1 cells, expected 2"),
     ("hearer_words", "words\tgender\nsir\tm\nSir\tm\n", r"^hearer_words\.tsv:3: 'Sir' is listed twice"),
     ("hearer_words", "words\tgender\nsir\tmf\n", r"^hearer_words\.tsv:2: .*not m or f"),
+    ("role_titles", "noun\ttitles\ngirl\tMiss\n", r"^role_titles\.tsv:2: 'girl' is not a role"),
+    ("role_titles", "noun\ttitles\ndoctor\tDr\ndoctor\tDoctor\n", r"^role_titles\.tsv:3: .*listed twice"),
+    ("role_titles", "noun\ttitles\ndoctor\tMedic\n", r"^role_titles\.tsv:2: every title must be one of titles"),
 ])
 def test_malformed_dialogue_and_name_tables(load, text, message):
     from imya import mentions, tags
 
     loader = {"person_nouns": tags.person_nouns, "english_given_names": mentions.english_given_names,
-              "hearer_words": tags.hearer_words}[load]
+              "hearer_words": tags.hearer_words, "role_titles": tags.role_titles}[load]
     with pytest.raises(DataError, match=message):
         loader(text)
 

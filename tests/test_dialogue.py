@@ -828,6 +828,28 @@ def test_a_she_said_makes_a_woman_one_of_the_two_parties_of_the_exchange():
     assert got["And what do you know of him?"] == "Pyotr"
 
 
+def test_a_role_noun_is_the_one_the_story_named_with_that_role_or_its_title():
+    text = ("At midnight Dr. Lev Gurvich was called to the house of Madame Ostrovskaya, where her son Pavel met "
+            "him on the stairs. The investigator, Semyon Arkadievich Glinka, was already in the hall with "
+            "the retired admiral Kutuzkin.\n\n"
+            "“She is asleep now,” said Pavel.\n\n"
+            "“You did right to call me,” said the doctor.\n\n"
+            "“One should always call,” said the investigator.\n\n"
+            "“And always too late,” said the admiral.\n\n"
+            "“To your health, then,” said his uncle, Fyodor Ostrovsky, coming in.\n")
+    got = speakers(text)
+    assert got["You did right to call me,"] == "Dr. Lev Gurvich"
+    assert got["One should always call,"] == "Semyon Arkadievich Glinka"
+    assert got["And always too late,"] == "Kutuzkin"
+    assert got["To your health, then,"] == "Fyodor Ostrovsky"
+
+
+def test_a_role_noun_named_by_no_one_near_stays_unnamed():
+    text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
+            "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")
+    assert speakers(text)["Open the window,"] == "the doctor"  # another doctor, or one named too long ago
+
+
 def test_a_narrator_too_briefly_first_person_to_count_still_never_says_he_said():
     text = ("I had known the Volkovs for ten years. That evening Dasha met me in the hall.\n\n"
             "“Where is Grisha?” I said.\n\n“In the study,” she said.\n\n“Working?” I said.\n\n“Sulking.”\n\n"

@@ -33,6 +33,7 @@ from .tags import (
     TAG_REACH,
     hearer_words,
     noun,
+    role_titles,
     sentence_start,
     sentence_subject,
     speech_noun,
@@ -49,6 +50,7 @@ MIN_RUN = 3  # turns in an unbroken exchange before its two parties are settled 
 SHARE = 0.8  # of the evidence the two main parties must hold
 _WEIGHT = {"explicit": 4, "anaphoric": 1, "implicit": 1}
 GAP = 3  # paragraphs without speech that end a conversation
+ROLE_REACH = 15000  # characters back a role noun ("said the doctor") looks for whom the text named so
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
 _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|towards?|like|after|behind|"
                      r"beside|near|before|without|against|into|among)\s+$", re.I)
@@ -132,6 +134,7 @@ class _Index:
         self.people = {c.id: c for c in result.characters}
         self.narrator: str | None = None  # who tells the story in the first person, once known
         self._after: dict[tuple[int, str], bool] = {}
+        self._appositions: dict[str, list[tuple[int, str]]] | None = None
 
     def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
         i = bisect.bisect_left(self.narration_starts, start)
@@ -143,13 +146,35 @@ class _Index:
         j = bisect.bisect_left(self.speech_starts, end)
         return self.speech[i:j]
 
-    def last_titled(self, at: int, title: str) -> str | None:
-        """The character last named with this title before `at` ("the Colonel": Colonel Ducroix)."""
+    def last_titled(self, at: int, title: str, reach: int | None = None) -> str | None:
+        """The character last named with this title before `at` ("the Colonel": Colonel Ducroix;
+        "the Doctor": Dr. Kraft), no further back than `reach`."""
+        same = {title.lower()} | role_titles().get(title.lower(), frozenset())
+        same |= set().union(*(ts for ts in role_titles().values() if title.lower() in ts))
         i = bisect.bisect_left(self.all_starts, at) - 1
         for m, cid in reversed(self.all[max(0, i - 2000):i + 1]):
-            if any(w.role == "title" and w.text.rstrip(".").lower() == title.lower() for w in m.words):
+            if reach is not None and at - m.start > reach:
+                break
+            if any(w.role == "title" and w.text.rstrip(".").lower() in same for w in m.words):
                 return cid
         return None
+
+    def role_holder(self, phrase: str, at: int) -> str | None:
+        """Whom a role noun stands for ("said the doctor", "said the investigator"): the one the
+        narration last named with that role a little before, in apposition ("The investigator,
+        Semyon Glinka, arrived") or by its title ("Dr. Kraft")."""
+        head = phrase.split()[-1].lower()
+        if self._appositions is None:
+            self._appositions = {}
+            for m, cid in self.narration:
+                for rx, text in ((_ROLE_BEFORE, self.text[max(0, m.start - 40):m.start]),
+                                 (_ROLE_AFTER, self.text[m.end:m.end + 40])):
+                    found = rx.search(text)
+                    if found and self.person(cid):
+                        self._appositions.setdefault(found.group(1).lower(), []).append((m.start, cid))
+        named = [(start, cid) for start, cid in self._appositions.get(head, []) if 0 < at - start <= ROLE_REACH]
+        titled = self.last_titled(at, head, ROLE_REACH) if head in role_titles() else None
+        return named[-1][1] if named else titled
 
     def last_named(self, at: int, n: int) -> list[str]:
         """The last n characters named in the narration before `at`, the last first."""
@@ -206,6 +231,9 @@ class _Index:
         return best[1] if best else None
 
 
+# a role in apposition to a name: "The investigator, Semyon Glinka," / "Gurvich, the doctor,"
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+)?([a-z]+),?\s*$")
+_ROLE_AFTER = re.compile(r"^,\s+(?:the|our|their|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\s*[,.;]")
 _PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 
 
@@ -872,7 +900,7 @@ def _tagged(text: str, group, p_start: int, p_end: int, index: _Index, heard, ta
     said = ref[1] if ref[0] == "pronoun" else ref[3] if ref[0] == "noun" and ref[2] != "title" else None
     said = "I" if said == "narrator" else said if said in ("m", "f") else None
     speaker = _resolve(ref, group[0].start, index, heard, talk)
-    if ref[0] == "noun" and ((speaker and speaker[0] == "?") or ref[2] == "title"):
+    if ref[0] == "noun" and ((speaker and speaker[0] == "?") or ref[2] in ("title", "role")):
         # "said the waiter", "said the Colonel": the tag says who, in its way, and the turn-taking
         # must not overrule it ("said her mother" may be overruled, as "she said" may: PDNC agrees)
         how = "explicit"
@@ -905,7 +933,7 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
     if kind == "name":
         return ref[1]
     if kind == "unnamed":
-        return "?" + ref[1]
+        return index.role_holder(ref[1], at) or "?" + ref[1]
     if kind == "pronoun":
         gender = ref[1]
         if gender == "narrator":
@@ -914,9 +942,11 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
         # much,' said he" continues whoever the narration is about (measured on PDNC)
         return index.last_of_gender(at, gender, heard)
     _, phrase, noun_kind, value = ref
-    if noun_kind == "title":
-        return index.last_titled(at, value) or "?" + phrase
+    if noun_kind == "title":  # "the admiral": Admiral Kutuzkin, or "Kutuzkin, a retired admiral"
+        return index.last_titled(at, value) or index.role_holder(phrase, at) or "?" + phrase
     owner = re.match(r"(his|her)\s", phrase, re.I)
+    if noun_kind == "role" and not owner:
+        return index.role_holder(phrase, at) or "?" + phrase  # "said the doctor": Dr. Kraft
     if noun_kind in ("role", "unknown", "new") or (value is None and not owner):
         return "?" + phrase  # "said the waiter", "said a voice": someone the text does not name
     # "said the gentleman" is not the one who spoke last; "her mother" is not the "her"

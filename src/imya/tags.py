@@ -53,6 +53,7 @@ _PRONOUN_OPENS = re.compile(r"(he|she|I)\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he|I)\s+(?:\w+ly\s+)?$")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|I)\b")
 _POSSESSED = re.compile(r"['’]s\b")
+_APPOSED = re.compile(r",\s+")  # a name right after a tag's noun: "said his father, Semyon Rudin"
 _TITLE_BEFORE = re.compile(r"(?<!\w )\b([A-Z][a-z]+)\s+(?:\w+ly\s+)?$")  # "Mademoiselle answered"
 _TITLE_AFTER = re.compile(r"\s+([A-Z][a-z]+)\b(?![’'\s]*[A-Z])")  # a title alone, not "Madame Reisz"
 _PLAIN_NOUN = re.compile(r"\s+the\s+([A-Za-z]+)\s*(?=[,.;:!?—–]|$)")
@@ -93,6 +94,24 @@ def hearer_words(text: str | None = None) -> dict[str, re.Pattern]:
         seen.add(phrase.lower())
         words[gender].append(re.escape(phrase))
     return {g: re.compile(rf"(?:^|[,!?.]\s*)(?:{'|'.join(ws)})(?=\s*[,!?.]|$)", re.I) for g, ws in words.items()}
+
+
+@cache
+def role_titles(text: str | None = None) -> dict[str, frozenset[str]]:
+    """A role noun ("doctor") → the titles, in lower case, that name the same person ("doctor",
+    "dr"); `text` stands in for the file (tests use it)."""
+    from . import titles
+    from .errors import DataError
+
+    out = {}
+    for number, (word, listed) in rows("role_titles.tsv", ("noun", "titles"), text):
+        names = [t.strip() for t in listed.split(",") if t.strip()]
+        if person_nouns().get(word, (None, None))[1] != "role" or word in out:
+            raise DataError(f"role_titles.tsv:{number}: {word!r} is not a role of person_nouns.tsv, or is listed twice")
+        if not names or any(titles.find(t) is None for t in names):
+            raise DataError(f"role_titles.tsv:{number}: every title must be one of titles.tsv")
+        out[word] = frozenset(t.lower() for t in names)
+    return out
 
 
 def noun(word: str) -> tuple[str, str | None] | None:
@@ -285,6 +304,10 @@ def subject(text: str, verb: re.Match, a: int, b: int, index: _Index) -> tuple[t
     before = _NOUN_BEFORE.search(text[max(a, verb.start() - TAG_REACH):verb.start()])
     if after is not None:
         phrase = noun_phrase(after.group(0), head_last=False)
+        named = _APPOSED.match(text, after.end(), b)
+        named = index.narration_in(named.end(), named.end() + 1) if named else []
+        if phrase is not None and named:
+            return ("name", named[0][1]), "explicit"  # "said his father, Semyon Rudin"
         if phrase is not None:
             return ("noun", *phrase), "anaphoric"
     if before is not None:
