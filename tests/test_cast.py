@@ -32,6 +32,14 @@ def test_a_name_split_by_a_line_break_is_one_mention():
     assert any("\n" in STORY[a:b] for a, b in spans)
 
 
+def test_of_after_a_title_keeps_a_place_but_not_a_person_asked_of():
+    text = ("“And what did you learn today?” asked the Count of Masha. The Duchess of Monmouth smiled, and "
+            "the Princess of Chernigov did not.\n")
+    texts = [m.text for m in find(Document("s", "txt", text))]
+    assert "Count of Masha" not in texts and "Masha" in texts
+    assert "Duchess of Monmouth" in texts and "Princess of Chernigov" in texts
+
+
 def test_all_forms_join_their_character():
     result = story_cast()
     natalia = by_name(result, "Natalia")

@@ -313,6 +313,7 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
     # "the March Hare": an epithet keeps a word that is no name alone
     lead = _POSSESSIVE.sub("", " ".join(run.group(0).split()[:2])).rstrip(".,;:!?")
     pinned = 2 if after_the and lead in epithets else 0
+    words_here = [w.group(0) for w in _WORD.finditer(run.group(0))]
     for i, w in enumerate(_WORD.finditer(run.group(0))):
         word = w.group(0)
         sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
@@ -332,8 +333,12 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
                 pieces[-1] = []  # Vasilyevsky Island: the name before it is the place's
             pieces.append([])
             continue
-        if bare == "of" and not (pieces[-1] and all(titles.find(x) is not None for _, _, x in pieces[-1])):
-            pieces.append([])  # "Anna of the house", "a Tale of Two Cities": no name goes on past "of"
+        if bare == "of" and not (pieces[-1] and all(titles.find(x) is not None for _, _, x in pieces[-1])
+                                 and not (i + 1 < len(words_here)
+                                          and _given_name(_POSSESSIVE.sub("", words_here[i + 1]).rstrip(".,;:!?")))):
+            # "Anna of the house", "a Tale of Two Cities": no name goes on past "of"; nor does a
+            # title before a person's name ("asked the Count of Masha"), but "the Duchess of Monmouth"
+            pieces.append([])
             continue
         if pieces[-1] and titles.find(bare) is not None and titles.find(pieces[-1][-1][2]) is None:
             pieces.append([])  # "Mrs. Moore Miss Quested" (a list, a line wrap): a title starts a new name
