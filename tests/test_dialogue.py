@@ -63,6 +63,17 @@ def test_dash_dialogue():
     assert contents(text) == ["Yes,", "but not today.", "Why?", "Because."]
 
 
+def test_dash_dialogue_after_narration_and_with_a_tag_that_no_dash_closes():
+    text = ("Varya sat on her trunk by the river with her father, Nikolai Ilyich, and old Trofim.\n\n"
+            "— How long? asked Nikolai Ilyich.\n\n"
+            "Trofim spat into the river. — Till it stops.\n\n"
+            "— Books, she said to him quietly.\n\n"
+            "— I said no, I said it twice.\n")
+    assert contents(text) == ["How long?", "Till it stops.", "Books,", "I said no, I said it twice."]
+    got = speakers(text)
+    assert got["How long?"] == "Nikolai Ilyich" and got["Till it stops."] == "Trofim"
+
+
 def test_offsets_are_into_the_text():
     text = "Chapter 1\n\n“Natasha, come here,” said Dmitri Sergeyevich.\n"
     d = doc(text)

@@ -187,7 +187,8 @@ def _is_tag_break(text: str, prev_end: int, start: int, lead: str = "") -> bool:
 def _spans(text: str, start: int, end: int, how: str, continuing: bool) -> tuple[list[tuple[int, int]], bool]:
     """Quoted spans in one paragraph, and whether the quotation runs on past it."""
     if how == "dash":
-        m = _DASH.match(text, start, end)
+        # "Trofim spat into the river. — Till it stops.": a dash after a sentence of narration
+        m = _DASH.match(text, start, end) or _DASH_AFTER.search(text, start, end)
         if not m:
             return [], False
         # — Yes, — said Natasha, — but ...: dashes inside the paragraph cut off the tags
@@ -195,14 +196,33 @@ def _spans(text: str, start: int, end: int, how: str, continuing: bool) -> tuple
         for d in re.finditer(r"\s[—–―]\s", text[m.end():end]):
             cut = m.end() + d.start()
             if inside:
-                spans.append((pos, cut))
+                spans.append(_untagged(text, pos, cut))
             pos, inside = m.end() + d.end(), not inside
         if inside:
-            spans.append((pos, end))
+            spans.append(_untagged(text, pos, end))
         return spans, False
     if how in ("curly_double", "straight_double", "mixed_double"):
         return _double(text, start, end, how, continuing)
     return _single(text, start, end, how, continuing)
+
+
+_DASH_AFTER = re.compile(r"(?<=[.!?:])[ \t]+[—–―][ \t]+(?=\S)")
+# "— How long? asked Nikolai. — Books, she said.": a tag after the words with no dash to close them
+_WHO = r"(?:he|she|I|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+_TAIL = (r"(?:\s+\w+ly)?(?:\s+to\s+(?:him|her|me|them|the\s+\w+|[A-Z][\w’'-]+))?(?:\s+\w+ly)?"
+         r"(?:\s*,[^.!?—–]{0,60})?\s*[.!?]?\s*")  # "quietly", "to him", ", laughing at him."
+_TRAILING_TAG = re.compile(rf"[,?!]\s+(?:{_WHO}\s+(?:\w+ly\s+)?(?P<verb1>\w+)|(?P<verb2>\w+)\s+{_WHO}){_TAIL}")
+
+
+def _untagged(text: str, a: int, b: int) -> tuple[int, int]:
+    """The words of a dash span, without a tag that closes it with no dash of its own."""
+    from .tags import verb_rx
+
+    for m in re.finditer(r"[,?!]\s", text[a:b]):
+        tag = _TRAILING_TAG.fullmatch(text, a + m.start(), b)
+        if tag and verb_rx().fullmatch(tag.group("verb1") or tag.group("verb2")):
+            return a, a + m.start() + 1
+    return a, b
 
 
 _MARKS = {"curly_double": ("“", "”"), "straight_double": ('"', '"'), "mixed_double": ('“"', '”"')}
