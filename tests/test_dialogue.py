@@ -872,6 +872,22 @@ def test_a_narrator_too_briefly_first_person_to_count_still_never_says_he_said()
     assert got["I did not,"] == "Grisha"
 
 
+def test_the_narrator_is_named_by_calls_across_a_little_narration():
+    text = ("Dickie Carew found me behind the fives court on the last day of term.\n\n"
+            "‘There you are, Volodya. Everyone’s looking for you.’\n\n"
+            "I did not look up.\n\n"
+            "‘Then they can go on looking,’ I said.\n\n"
+            "‘The Head wants you.’\n\n"
+            "‘Nobody sends good news by telegram, Dickie,’ I said.\n\n"
+            "He thought about this, chewing.\n\n"
+            "‘Shall I open it, Volodya?’\n\n"
+            "I gave it to him. He tore it along the top, very neatly.\n\n"
+            "‘Well?’ I said.\n")
+    got = speakers(text)
+    assert got["Then they can go on looking,"] == got["Well?"] == "Volodya"
+    assert got["Shall I open it, Volodya?"] == "Dickie Carew"
+
+
 def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     told = "".join(f"“Sugar {i}?”\n\n“Yes, {i},” I said.\n\n" for i in range(10))
     text = ("Olga and Sergei had quarrelled; I saw it at once.\n\n“Sergei, take his coat,” said Olga.\n\n"

@@ -544,7 +544,8 @@ def _assemble(text: str, turns: list[_Turn], index: _Index) -> Dialogue:
 
 def _narrator(turns: list[_Turn], index: _Index) -> tuple[str | None, bool]:
     """The first-person narrator is the character the others call by name when talking to
-    them: the vocatives in the two turns on either side of an "I said", but not one the
+    them: the vocatives in the two turns on either side of an "I said", in its conversation
+    (across a little narration: "He thought about this. 'Shall I open it, Volodya?'"), but not one the
     narration names ("Olga and Sergei had quarrelled; I saw it at once").  Returns who the
     narrator is (NARRATOR when unnamed, None when unnamed and few say "I said"), and whether
     the story is told in the first person (MIN_TOLD "I said" turns or more)."""
@@ -553,7 +554,7 @@ def _narrator(turns: list[_Turn], index: _Index) -> tuple[str | None, bool]:
         if t.speaker != NARRATOR:
             continue
         for j in (k - 1, k + 1, k - 2, k + 2):
-            if 0 <= j < len(turns) and turns[j].speaker != NARRATOR and _same_talk(turns, j, k):
+            if 0 <= j < len(turns) and turns[j].speaker != NARRATOR and turns[j].talk == t.talk:
                 votes.update({v.character for v in turns[j].vocatives if v.character})
         votes.subtract({v.character for v in t.vocatives if v.character})  # the narrator calls others
     told = sum(t.said == "I" for t in turns)
