@@ -855,6 +855,19 @@ def test_a_role_noun_is_the_one_the_story_named_with_that_role_or_its_title():
     assert got["To your health, then,"] == "Fyodor Ostrovsky"
 
 
+def test_he_said_after_the_narration_names_someone_by_a_role_or_title_is_that_one():
+    text = ("At midnight Dr. Lev Gurvich was called to the house of Madame Ostrovskaya, where her son Pavel met "
+            "him on the stairs. Count Sergei Voinov was there too.\n\n"
+            "“Pavlik, I told you not to send for anyone,” said his mother.\n\n"
+            "Pavel only shook his head at his mother. The doctor put his bag on the chair and took her wrist.\n\n"
+            "“Sitting down suddenly on the floor,” he said, “is very like fainting.”\n\n"
+            "Pavel laughed. The count put down his glass.\n\n"
+            "“Then I am afraid I must go,” he said.\n")
+    got = speakers(text)
+    assert got["Sitting down suddenly on the floor,"] == "Dr. Lev Gurvich"
+    assert got["Then I am afraid I must go,"] == "Count Sergei Voinov"
+
+
 def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
             "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")

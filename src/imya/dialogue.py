@@ -135,6 +135,9 @@ class _Index:
         self.narrator: str | None = None  # who tells the story in the first person, once known
         self._after: dict[tuple[int, str], bool] = {}
         self._appositions: dict[str, list[tuple[int, str]]] | None = None
+        self._spans = spans
+        self._roles: tuple[list[int], list[str]] | None = None
+        self._titled: dict[str, list[int]] | None = None  # a title → where it names someone (in self.all)
 
     def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
         i = bisect.bisect_left(self.narration_starts, start)
@@ -151,30 +154,50 @@ class _Index:
         "the Doctor": Dr. Kraft), no further back than `reach`."""
         same = {title.lower()} | role_titles().get(title.lower(), frozenset())
         same |= set().union(*(ts for ts in role_titles().values() if title.lower() in ts))
-        i = bisect.bisect_left(self.all_starts, at) - 1
-        for m, cid in reversed(self.all[max(0, i - 2000):i + 1]):
-            if reach is not None and at - m.start > reach:
-                break
-            if any(w.role == "title" and w.text.rstrip(".").lower() in same for w in m.words):
-                return cid
-        return None
+        if self._titled is None:
+            self._titled = {}
+            for k, (m, _) in enumerate(self.all):
+                for word in {w.text.rstrip(".").lower() for w in m.words if w.role == "title"}:
+                    self._titled.setdefault(word, []).append(k)
+        found = []
+        for word in same:
+            ks = self._titled.get(word, [])
+            j = bisect.bisect_left(ks, bisect.bisect_left(self.all_starts, at)) - 1
+            if j >= 0:
+                found.append(ks[j])
+        k = max(found, default=None)
+        # as far back as 2000 names, or `reach` characters
+        if k is None or bisect.bisect_left(self.all_starts, at) - k > 2000 or \
+                (reach is not None and at - self.all[k][0].start > reach):
+            return None
+        return self.all[k][1]
 
     def role_holder(self, phrase: str, at: int) -> str | None:
         """Whom a role noun stands for ("said the doctor", "said the investigator"): the one the
         narration last named with that role a little before, in apposition ("The investigator,
         Semyon Glinka, arrived") or by its title ("Dr. Kraft")."""
         head = phrase.split()[-1].lower()
+        named = [(start, cid) for start, cid in self.appositions().get(head, []) if 0 < at - start <= ROLE_REACH]
+        titled = self.last_titled(at, head, ROLE_REACH) if head in role_titles() else None
+        return named[-1][1] if named else titled
+
+    def appositions(self) -> dict[str, list[tuple[int, str]]]:
+        """A role noun → where the narration set it beside a name, and whose: "The investigator,
+        Semyon Glinka, arrived", "Shtolts, a retired judge,", "the retired admiral Kutuzkin"."""
         if self._appositions is None:
             self._appositions = {}
             for m, cid in self.narration:
                 for rx, text in ((_ROLE_BEFORE, self.text[max(0, m.start - 40):m.start]),
                                  (_ROLE_AFTER, self.text[m.end:m.end + 40])):
                     found = rx.search(text)
-                    if found and self.person(cid):
+                    kind = noun(found.group(1)) if found else None
+                    if not found or not self.person(cid) or (kind and kind[0] not in ("title", "role")):
+                        continue
+                    # set off by commas (not "In the morning, Kitty sat"), or a role or title with none
+                    closed = rx is _ROLE_AFTER or re.match(r"\s*[,.;]", self.text[m.end:m.end + 3])
+                    if (found.group(2) and closed) or kind:
                         self._appositions.setdefault(found.group(1).lower(), []).append((m.start, cid))
-        named = [(start, cid) for start, cid in self._appositions.get(head, []) if 0 < at - start <= ROLE_REACH]
-        titled = self.last_titled(at, head, ROLE_REACH) if head in role_titles() else None
-        return named[-1][1] if named else titled
+        return self._appositions
 
     def last_named(self, at: int, n: int) -> list[str]:
         """The last n characters named in the narration before `at`, the last first."""
@@ -211,9 +234,35 @@ class _Index:
                                    for p in _PRONOUN_OF[gender].finditer(self.text, start, m.start))
         return self._after[key]
 
+    def roles(self) -> tuple[list[int], list[str]]:
+        """Where the narration names a character by a role or title it gave them ("The doctor put
+        his bag down", "the count"), and whom: antecedents for "he said" as names are."""
+        if self._roles is None:
+            at, who = [], []
+            starts = [a for a, _ in self._spans]
+            kinds: dict[str, tuple | None] = {}
+            for m in _THE_ROLE.finditer(self.text):
+                word = m.group(1)
+                if word not in kinds:
+                    kinds[word] = noun(word)
+                kind = kinds[word]
+                if not ((kind and kind[0] in ("title", "role")) or word.lower() in self.appositions()):
+                    continue  # "the house", "the girl": no one the text named so
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if (i >= 0 and m.start() < self._spans[i][1]) or _OBJECT.search(self.text[max(0, m.start() - 12):m.start()]):
+                    continue  # in the words, or not a subject ("turned to the German")
+                cid = (self.last_titled(m.start(), kind[1], ROLE_REACH) if kind and kind[0] == "title" else
+                       self.role_holder(word, m.start()))
+                if cid:
+                    at.append(m.start())
+                    who.append(cid)
+            self._roles = (at, who)
+        return self._roles
+
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
                        skip: set | None = None) -> str | None:
-        """The character of this gender named or heard speaking most recently before `before`."""
+        """The character of this gender named or heard speaking most recently before `before`
+        (named by a role or title too: "The doctor took her wrist. 'Ah,' he said")."""
         i = bisect.bisect_left(self.narration_starts, before) - 1
         named = None
         for _ in range(200):
@@ -227,13 +276,19 @@ class _Index:
             i -= 1
         heard = next(((at, cid) for at, cid in reversed(speakers)
                       if at < before and self.gender.get(cid) == gender and cid not in (skip or ())), None)
-        best = max((x for x in (named, heard) if x), default=None)
+        role_at, role_who = self.roles()
+        j = bisect.bisect_left(role_at, before) - 1
+        while j >= 0 and (self.gender.get(role_who[j]) != gender or role_who[j] in (skip or ())):
+            j -= 1
+        role = (role_at[j], role_who[j]) if j >= 0 and before - role_at[j] <= ROLE_REACH else None
+        best = max((x for x in (named, heard, role) if x), default=None)
         return best[1] if best else None
 
 
 # a role in apposition to a name: "The investigator, Semyon Glinka," / "Gurvich, the doctor,"
-_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+)?([a-z]+),?\s*$")
-_ROLE_AFTER = re.compile(r"^,\s+(?:the|our|their|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\s*[,.;]")
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+)?([a-z]+)(,?)\s*$")
+_ROLE_AFTER = re.compile(r"^,\s+(?:the|our|their|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\s*([,.;])")
+_THE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:old|young|little|retired|good)\s+)?([A-Za-z]+)")
 _PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 
 
