@@ -868,6 +868,14 @@ def test_he_said_after_the_narration_names_someone_by_a_role_or_title_is_that_on
     assert got["Then I am afraid I must go,"] == "Count Sergei Voinov"
 
 
+def test_her_father_is_the_one_the_narration_named_her_father():
+    text = ("Varya Kalinina sat on her trunk under the willows; her father, Nikolai Ilyich, walked up and down "
+            "the bank, and old Trofim watched them.\n\n"
+            "“Papa, sit down. You will wear out the bank,” said Varya.\n\n"
+            "“I will wear out my patience first,” said her father, and sat down beside her.\n")
+    assert speakers(text)["I will wear out my patience first,"] == "Nikolai Ilyich"
+
+
 def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
             "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")

@@ -191,7 +191,7 @@ class _Index:
                                  (_ROLE_AFTER, self.text[m.end:m.end + 40])):
                     found = rx.search(text)
                     kind = noun(found.group(1)) if found else None
-                    if not found or not self.person(cid) or (kind and kind[0] not in ("title", "role")):
+                    if not found or not self.person(cid) or (kind and kind[0] not in ("title", "role", *_KIN)):
                         continue
                     # set off by commas (not "In the morning, Kitty sat"), or a role or title with none
                     closed = rx is _ROLE_AFTER or re.match(r"\s*[,.;]", self.text[m.end:m.end + 3])
@@ -246,7 +246,7 @@ class _Index:
                 if word not in kinds:
                     kinds[word] = noun(word)
                 kind = kinds[word]
-                if not ((kind and kind[0] in ("title", "role")) or word.lower() in self.appositions()):
+                if not ((kind and kind[0] in ("title", "role")) or (not kind and word.lower() in self.appositions())):
                     continue  # "the house", "the girl": no one the text named so
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if (i >= 0 and m.start() < self._spans[i][1]) or _OBJECT.search(self.text[max(0, m.start() - 12):m.start()]):
@@ -286,7 +286,8 @@ class _Index:
 
 
 # a role in apposition to a name: "The investigator, Semyon Glinka," / "Gurvich, the doctor,"
-_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+(?:[a-z-]+\s+)?([a-z]+)(,?)\s*$")
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?([a-z]+)(,?)\s*$")
+_KIN = ("family", "married", "kin")  # "her father, Nikolai Ilyich,": "said her father" is he
 _ROLE_AFTER = re.compile(r"^,\s+(?:the|our|their|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\s*([,.;])")
 _THE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:old|young|little|retired|good)\s+)?([A-Za-z]+)")
 _PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
@@ -1012,7 +1013,9 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
         skip.add(whose)
         relative = _relative(index, whose, value, talk, noun_kind == "married") \
             if noun_kind in ("family", "married") and whose else None
-        if relative:
+        # "said her father" of "her father, Nikolai Ilyich,": the narration named him so
+        relative = relative or (index.role_holder(phrase, at) if noun_kind in ("family", "married", "kin") else None)
+        if relative and relative != whose:
             return relative
     if value == "other":
         return _in_talk(talk, index, None, skip)
