@@ -876,6 +876,20 @@ def test_her_father_is_the_one_the_narration_named_her_father():
     assert speakers(text)["I will wear out my patience first,"] == "Nikolai Ilyich"
 
 
+def test_a_speech_noun_or_a_voice_owned_by_a_title_tags_the_words():
+    text = ("Natasha and Sonya sat on the bed, while below them Countess Elizaveta Lanskaya and the Count were "
+            "not asleep either.\n\n"
+            "“He danced with me three times,” said Natasha to Sonya.\n\n"
+            "“Twice,” Sonya whispered.\n\n"
+            "“Girls!” The Countess’s voice came up through the floor. “Go to sleep!”\n\n"
+            "“Yes, Mama,” said Natasha.\n\n"
+            "“Prince Alexei Lopukhov,” came the Countess’s answer to the Count.\n")
+    d = doc(text)
+    got = {d.text[q.start:q.end]: (q.speaker.name, q.attribution) for q in dialogue(d).quotes}
+    for words in ("Girls!", "Go to sleep!", "Prince Alexei Lopukhov,"):
+        assert got[words] == ("Countess Elizaveta Lanskaya", "explicit")  # a tag, not a guess
+
+
 def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
             "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")

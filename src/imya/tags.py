@@ -182,20 +182,23 @@ def _trie(phrases: list[list[str]]) -> str:
 
 
 @cache
-def _speech_noun_rx() -> tuple[re.Pattern, re.Pattern]:
-    """After a quote, "was Henry's answer", "came her reply"; before one, "His answer was:"."""
+def _speech_noun_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """After a quote, "was Henry's answer", "came the Countess's reply", or opening the narration
+    after it, "The Countess's voice came up through the floor"; before one, "His answer was:"."""
     nouns = "|".join(re.escape(n.lower()) for _, (n,) in rows("speech_nouns.tsv", ("noun",)))
-    owner = r"(?P<owner>[Hh]is|[Hh]er|[Mm]y|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2}?['’]s)\s+(?:[a-z-]+\s+){0,2}?"
+    owner = (r"(?P<owner>[Hh]is|[Hh]er|[Mm]y|(?:[Tt]he\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]*){0,2}?['’]s)"
+             r"\s+(?:[a-z-]+\s+){0,2}?")
     after = re.compile(rf"[\s,;—–-]*(?:was|came)\s+{owner}(?:{nouns})\b")
+    opening = re.compile(rf"[\s,;—–-]*{owner}(?:{nouns}|voice)\s+(?:was|came|rang|sounded)\b")
     before = re.compile(rf"{owner}(?:{nouns})\s+(?:was|came)\b[^\"“”.!?]{{0,20}}$")
-    return after, before
+    return after, opening, before
 
 
 def speech_noun(text: str, a: int, b: int, index: _Index) -> tuple[int, tuple, str] | None:
     """A tag made of a speech noun and its owner at the start of the narration a:b (after a quote)
     or at its end (before one): (where, subject, how) as `subject` gives them."""
-    after, before = _speech_noun_rx()
-    m = after.match(text, a, b) or before.search(text, a, b)
+    after, opening, before = _speech_noun_rx()
+    m = after.match(text, a, b) or opening.match(text, a, b) or before.search(text, a, b)
     if m is None:
         return None
     owner = m.group("owner")
@@ -203,7 +206,12 @@ def speech_noun(text: str, a: int, b: int, index: _Index) -> tuple[int, tuple, s
         gender = {"his": "m", "her": "f", "my": "narrator"}[owner.lower()]
         return m.start(), ("pronoun", gender), "anaphoric"
     named = index.narration_in(m.start("owner"), m.end("owner"))
-    return (m.start(), ("name", named[-1][1]), "explicit") if named else None
+    if named:
+        return m.start(), ("name", named[-1][1]), "explicit"
+    # "the Countess's answer": whom the title names
+    word = re.sub(r"^[Tt]he\s+|['’]s$", "", owner)
+    title = noun(word)
+    return (m.start(), ("noun", "the " + word, "title", title[1]), "explicit") if title and title[0] == "title" else None
 
 
 def speech_verb(text: str) -> re.Match | None:
