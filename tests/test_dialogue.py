@@ -890,6 +890,14 @@ def test_a_speech_noun_or_a_voice_owned_by_a_title_tags_the_words():
         assert got[words] == ("Countess Elizaveta Lanskaya", "explicit")  # a tag, not a guess
 
 
+def test_a_name_in_apposition_to_the_subject_opens_the_exchange():
+    text = ("Liza opened the door herself.\n\n"
+            "“Kostya! You are late. Come in,” said Liza.\n\n"
+            "Her husband, Arkady Semyonovich Lapin, came into the hall in his slippers and held out a hand.\n\n"
+            "“Konstantin Ilyich! We had given you up.”\n")
+    assert speakers(text)["Konstantin Ilyich! We had given you up."] == "Arkady Semyonovich Lapin"
+
+
 def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
             "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")

@@ -46,6 +46,8 @@ _CLAUSE = re.compile(r"[,;:]\s*(?:and|but|then|while|so|yet)\b", re.I)
 # "But as the chairman was opening his mouth, Syme sprang to his feet and said": a name opening a
 # clause after a comma, a verb after it (not "Natasha, Sonya and Petya")
 _NAMED_CLAUSE = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?!and\b|or\b|nor\b)[a-z]+")
+_APPOSED_SUBJECT = re.compile(r"[\s\"“”’']*(?:[Hh]er|[Hh]is|[Tt]heir|[Tt]he)\s+(?:[a-z-]+\s+)?[a-z]+,\s+"
+                              r"([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}),\s+[a-z]+")
 _PARTICIPLE_BEFORE = re.compile(r",\s*$")  # "to Marjorie, saying"
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+$")  # "from her work to say"
 _FOR_BEFORE = re.compile(r"\bfor\s+$")  # "waited for Liza to say"
@@ -240,7 +242,8 @@ def sentence_subject(text: str, at: int, a: int, index: _Index) -> tuple[tuple, 
     when that one is named and of that gender ("Brenda read it, but she showed it to Marjorie")."""
     start = sentence_start(text, at, max(a, at - 6 * TAG_REACH))
     found: list[tuple[tuple, str]] = []
-    openings = [start] + [m.end() for m in _CLAUSE.finditer(text, start, at)] \
+    opened = _APPOSED_SUBJECT.match(text, start, at)  # "Her husband, Arkady Lapin, came in"
+    openings = [opened.start(1) if opened else start] + [m.end() for m in _CLAUSE.finditer(text, start, at)] \
         + [m.start(1) for m in _NAMED_CLAUSE.finditer(text, start, at)]
     for opening in sorted(openings):
         pos = _ADVERBS.match(text, opening).end()
