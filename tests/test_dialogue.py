@@ -891,8 +891,11 @@ def test_a_speech_noun_or_a_voice_owned_by_a_title_tags_the_words():
 
 
 def test_a_name_in_apposition_to_the_subject_opens_the_exchange():
-    text = ("Liza opened the door herself.\n\n"
-            "“Kostya! You are late. Come in,” said Liza.\n\n"
+    text = ("My sister Liza married a man I could not stand.\n\n"
+            "Liza opened the door herself.\n\n"
+            "“Kostya! You’re late, and you’re wet, and you’ve brought nothing. Come in.”\n\n"
+            "“I brought myself,” I said.\n\n"
+            "“That’s what I mean.”\n\n"
             "Her husband, Arkady Semyonovich Lapin, came into the hall in his slippers and held out a hand.\n\n"
             "“Konstantin Ilyich! We had given you up.”\n")
     assert speakers(text)["Konstantin Ilyich! We had given you up."] == "Arkady Semyonovich Lapin"
