@@ -901,6 +901,17 @@ def test_a_name_in_apposition_to_the_subject_opens_the_exchange():
     assert speakers(text)["Konstantin Ilyich! We had given you up."] == "Arkady Semyonovich Lapin"
 
 
+def test_two_pieces_of_a_paragraph_tagged_with_two_names_are_two_turns():
+    text = ("Mr. Bunting and Mr. Cuss sat in the parlour when the door opened.\n\n"
+            "“Over the other side, my man,” said Mr. Bunting. And “Please shut that door,” said Mr. Cuss, "
+            "irritably.\n\n"
+            "“Yes,” said Natasha. “And no,” said Natasha again.\n\n"
+            "“Three-and-twenty!” cried Thorpe, “five-and-twenty if it is an inch.”\nMorland remonstrated.\n")
+    quotes = dialogue(doc(text)).quotes
+    assert [(q.speaker.name, q.turn) for q in quotes[:2]] == [("Mr. Bunting", 0), ("Mr. Cuss", 1)]
+    assert quotes[2].turn == quotes[3].turn and quotes[4].turn == quotes[5].turn  # one speaker each
+
+
 def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
             "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")

@@ -129,6 +129,32 @@ def _hands_over(between: str) -> bool:
     return False
 
 
+_NAMED = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_NAME_TAGS = re.compile(rf"\b(?P<verb>[a-z]+)\s+(?P<name>{_NAMED})|(?P<name2>{_NAMED})\s+(?:[a-z]+ly\s+)?(?P<verb2>[a-z]+)")
+# the rest of the words, up to a closing mark that waits for a tag: ',"' or '?"' (not '."')
+_TAG_NEXT = re.compile(r"[^\"“”‘’'\n]{0,300}?[,!?—–-][\"”’'][ \t]*")
+
+
+def _retagged(between: str, rest: str) -> bool:
+    """The first piece has a tag naming one speaker and the next its own naming another: "'Over
+    the other side,' said Mr. Bunting. And 'Please shut that door,' said Mr. Cuss."""
+    from .tags import verb_rx
+
+    def named(narration: str, at_start: bool) -> str | None:
+        for m in _NAME_TAGS.finditer(narration):
+            if at_start and m.start() > 0:
+                break
+            verb, name = (m.group("verb"), m.group("name")) if m.group("verb") else (m.group("verb2"), m.group("name2"))
+            if verb_rx().fullmatch(verb):
+                return name
+        return None
+
+    first = named(between, False)
+    close = _TAG_NEXT.match(rest)
+    second = named(rest[close.end():close.end() + 60], True) if first and close else None
+    return second is not None and second != first
+
+
 def _answered(lead: str, between: str) -> bool:
     """A tag led into the first piece, and the narration after it tags the second with someone
     who answers ("when Rabbit said, 'Honey or condensed milk?' he said, 'Both.'"; "Mr. Bounderby
@@ -176,7 +202,7 @@ def _is_tag_break(text: str, prev_end: int, start: int, lead: str = "") -> bool:
     between = text[prev_end + 1:start - 1]
     if len(between) > 160 or "\n\n" in between:
         return False
-    if _hands_over(between) or _answered(lead, between):
+    if _hands_over(between) or _answered(lead, between) or _retagged(between, text[start:start + 400]):
         return False
     if re.search(r"[,:;—–-]\s*$", between) or speech_verb(between) is not None:
         return True
