@@ -945,6 +945,20 @@ def test_the_narrator_is_named_by_calls_across_a_little_narration():
     assert got["Shall I open it, Volodya?"] == "Dickie Carew"
 
 
+def test_an_unnamed_narrator_who_said_i_said_a_little_before_speaks_again_and_never_says_he_said():
+    text = ("At Bologoye a stout man named Sapozhkov got in and put a basket on the seat beside me.\n\n"
+            "“Latin! In Tver?” said Sapozhkov.\n\n"
+            "“In Moscow,” I said.\n\n"
+            "He nodded, and opened the basket.\n\n"
+            "“Have a pie,” he said. “My wife makes them.”\n\n"
+            "I took a cabbage one.\n\n"
+            "“Good?”\n\n"
+            "“Very good.”\n\n"
+            "“Better than Latin,” he said, and laughed.\n")
+    got = speakers(text)
+    assert got["Very good."] == "the narrator" and got["Better than Latin,"] == "Sapozhkov"
+
+
 def test_one_the_narration_names_is_not_the_narrator_whom_others_call_so():
     told = "".join(f"“Sugar {i}?”\n\n“Yes, {i},” I said.\n\n" for i in range(10))
     text = ("Olga and Sergei had quarrelled; I saw it at once.\n\n“Sergei, take his coat,” said Olga.\n\n"

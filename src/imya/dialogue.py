@@ -753,7 +753,7 @@ def _decode(turns: list[_Turn], index: _Index) -> None:
             # just before it are likely to speak after it
             went_on = start and turns[start].first - turns[start - 1].last <= GAP
             earlier = [t.speaker for t in turns[max(0, start - BEFORE_TURNS):start] if went_on and t.speaker
-                       and t.speaker[0] != "?"]
+                       and (t.speaker[0] != "?" or t.speaker == NARRATOR)]  # "I said" a little before
             _decode_run(turns, start, k, index, earlier)
             start = k
 
@@ -876,7 +876,7 @@ def _sign(run: list[_Turn], i: int, who: str, index: _Index, called: list[set]) 
         return _NO
     if t.how == "anaphoric" and index.other_gender(who, t.said):
         return _NO
-    if t.said in ("m", "f") and who == index.narrator:
+    if t.said in ("m", "f") and who in (index.narrator, NARRATOR):
         return _NO  # in a story told in the first person, "he said" is never the narrator
     if t.said == "I":
         return SIGN["tag"] if who == t.guess else -SIGN["tag"]
