@@ -912,6 +912,17 @@ def test_two_pieces_of_a_paragraph_tagged_with_two_names_are_two_turns():
     assert quotes[2].turn == quotes[3].turn and quotes[4].turn == quotes[5].turn  # one speaker each
 
 
+def test_a_stranger_who_gives_his_name_is_that_one_in_the_rest_of_the_conversation():
+    text = ("Dr. Lev Gurvich was at the house of Madame Ostrovskaya when the maid showed in a tall man.\n\n"
+            "“Forgive me,” said the stranger. “I was told a doctor had come to this house.”\n\n"
+            "“A doctor has,” said Gurvich. “Who are you?”\n\n"
+            "“My name is Shatov. My wife is in the next house.”\n\n"
+            "“Is it far?” the doctor asked.\n\n"
+            "“Three doors,” said the stranger, and was already on the stairs.\n")
+    got = speakers(text)
+    assert got["Forgive me,"] == got["Three doors,"] == got["My name is Shatov. My wife is in the next house."] == "Shatov"
+
+
 def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     text = ("Dr. Lev Gurvich came to tea on Monday.\n\n" + "The week went by. " * 1200 +
             "\n\nOn Sunday the fever came back.\n\n“Open the window,” said the doctor.\n")

@@ -333,6 +333,7 @@ def dialogue(doc: Document, result: Cast | None = None) -> Dialogue:
         t.spoken_of = {cid for g in t.group for m, cid in index.speech_in(g.start, g.end)
                        if m.start not in called} - {t.own_name}  # "My name is Anne" is said by Anne
     _unnamed_roles(turns, index, doc.chapter_at)
+    _introduced(turns)
     # who says "I said" is known once named, even in a story too short to count as told in the first person
     index.narrator, first_person = _narrator(turns, index)
     narrator = index.narrator if first_person else None
@@ -397,6 +398,25 @@ def _unnamed_roles(turns: list[_Turn], index: _Index, chapter_at) -> None:
                 for i in found:
                     if chapter_at(turns[i].p_start) in named_in:
                         turns[i].speaker = cid
+
+
+INTRODUCED = 3  # turns within which a stranger who speaks and one who gives their name are one
+
+
+def _introduced(turns: list[_Turn]) -> None:
+    """"'Forgive me,' said the stranger. ... 'My name is Shatov.'": the stranger of that
+    conversation is Shatov from then on, "said the stranger" too."""
+    for k, t in enumerate(turns):
+        if not t.own_name:
+            continue
+        near = {u.speaker for u in turns[max(0, k - INTRODUCED):k]
+                if u.talk == t.talk and u.speaker and u.speaker[0] == "?" and u.speaker != NARRATOR
+                and (noun(u.speaker.split()[-1]) or ("",))[0] == "unknown"}
+        if len(near) == 1:
+            stranger = near.pop()
+            for u in turns[max(0, k - INTRODUCED):]:
+                if u.talk == t.talk and u.speaker == stranger:
+                    u.speaker = t.own_name
 
 
 def _first_pass(doc: Document, pieces: list[quotes_mod.Piece], index: _Index) -> list[_Turn]:
