@@ -929,6 +929,14 @@ def test_a_role_noun_named_by_no_one_near_stays_unnamed():
     assert speakers(text)["Open the window,"] == "the doctor"  # another doctor, or one named too long ago
 
 
+def test_he_said_keeps_a_party_whose_sex_the_text_does_not_tell():
+    text = ("Tamara and Kemal sat on the porch at Peredelkino; Ivan Petrovich was asleep in the hammock, and "
+            "Ivan Petrovich snored.\n\n"
+            "“Tea?” said Tamara.\n\n“Gladly,” said Kemal.\n\n“Sugar?”\n\n“Two,” he said.\n\n“Milk?”\n\n“No.”\n")
+    got = speakers(text)
+    assert got["Two,"] == got["No."] == "Kemal"  # not the sleeping Ivan Petrovich, the one man the text knows as one
+
+
 def test_a_narrator_too_briefly_first_person_to_count_still_never_says_he_said():
     text = ("I had known the Volkovs for ten years. That evening Dasha met me in the hall.\n\n"
             "“Where is Grisha?” I said.\n\n“In the study,” she said.\n\n“Working?” I said.\n\n“Sulking.”\n\n"

@@ -859,7 +859,7 @@ def _likeliest(parties: list[str], weight: Counter, genders: set, index: _Index)
     """The two parties of an exchange with the most weight between them, a woman among them if a
     tag says "she said", a man if one says "he said" (+61 speakers on PDNC, both halves gaining)."""
     pairs = [(weight[x] + weight[y], x, y) for i, x in enumerate(parties) for y in parties[i + 1:]
-             if genders <= {index.gender.get(x), index.gender.get(y)}]
+             if all(index.gender.get(x) in (g, None) or index.gender.get(y) in (g, None) for g in genders)]
     return list(max(pairs, key=lambda p: p[0])[1:]) if genders and pairs else parties[:2]
 
 
