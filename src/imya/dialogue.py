@@ -51,6 +51,7 @@ SHARE = 0.8  # of the evidence the two main parties must hold
 _WEIGHT = {"explicit": 4, "anaphoric": 1, "implicit": 1}
 GAP = 3  # paragraphs without speech that end a conversation
 ROLE_REACH = 15000  # characters back a role noun ("said the doctor") looks for whom the text named so
+ROLE_BACK = 3000  # characters back "he said" looks for a role standing for someone ("The doctor took her wrist")
 _READING = re.compile(r"^[”\"’',\s]*(?:\w+\s+){0,3}?(?:read|reads|wrote|writes|sang|sings|recited)\b", re.I)
 _OBJECT = re.compile(r"\b(?:of|to|with|for|at|from|by|about|on|upon|over|than|towards?|like|after|behind|"
                      r"beside|near|before|without|against|into|among)\s+$", re.I)
@@ -136,7 +137,11 @@ class _Index:
         self._after: dict[tuple[int, str], bool] = {}
         self._appositions: dict[str, list[tuple[int, str]]] | None = None
         self._spans = spans
-        self._roles: tuple[list[int], list[str]] | None = None
+        self._roles: dict[int, str | None] = {}  # where a role or title stands for someone (role_at)
+        self._span_starts = starts
+        self._the: list[re.Match] | None = None  # every "the" + noun (_THE_ROLE), once asked for
+        self._the_starts: list[int] = []
+        self._kinds: dict[str, tuple | None] = {}  # noun() of each word after "the"
         self._titled: dict[str, list[int]] | None = None  # a title → where it names someone (in self.all)
 
     def narration_in(self, start: int, end: int) -> list[tuple[Mention, str]]:
@@ -234,30 +239,24 @@ class _Index:
                                    for p in _PRONOUN_OF[gender].finditer(self.text, start, m.start))
         return self._after[key]
 
-    def roles(self) -> tuple[list[int], list[str]]:
-        """Where the narration names a character by a role or title it gave them ("The doctor put
-        his bag down", "the count"), and whom: antecedents for "he said" as names are."""
-        if self._roles is None:
-            at, who = [], []
-            starts = [a for a, _ in self._spans]
-            kinds: dict[str, tuple | None] = {}
-            for m in _THE_ROLE.finditer(self.text):
-                word = m.group(1)
-                if word not in kinds:
-                    kinds[word] = noun(word)
-                kind = kinds[word]
-                if not ((kind and kind[0] in ("title", "role")) or (not kind and word.lower() in self.appositions())):
-                    continue  # "the house", "the girl": no one the text named so
-                i = bisect.bisect_right(starts, m.start()) - 1
-                if (i >= 0 and m.start() < self._spans[i][1]) or _OBJECT.search(self.text[max(0, m.start() - 12):m.start()]):
-                    continue  # in the words, or not a subject ("turned to the German")
-                cid = (self.last_titled(m.start(), kind[1], ROLE_REACH) if kind and kind[0] == "title" else
-                       self.role_holder(word, m.start()))
-                if cid:
-                    at.append(m.start())
-                    who.append(cid)
-            self._roles = (at, who)
-        return self._roles
+    def role_at(self, m: re.Match) -> str | None:
+        """Whom "the doctor", "The count" at m (a _THE_ROLE match) names, if the narration gave
+        someone that role or title: an antecedent for "he said" as a name is."""
+        if m.start() not in self._roles:
+            word, cid = m.group(1), None
+            if word not in self._kinds:
+                self._kinds[word] = noun(word)
+            kind = self._kinds[word]
+            if not ((kind and kind[0] in ("title", "role")) or (not kind and word.lower() in self.appositions())):
+                self._roles[m.start()] = None  # "the house", "the girl": no one the text named so
+                return None
+            i = bisect.bisect_right(self._span_starts, m.start()) - 1
+            inside = i >= 0 and m.start() < self._spans[i][1]
+            if not inside and not _OBJECT.search(self.text[max(0, m.start() - 12):m.start()]):  # "turned to the German"
+                cid = (self.last_titled(m.start(), kind[1], ROLE_REACH) if kind and kind[0] == "title"
+                       else self.role_holder(word, m.start()))
+            self._roles[m.start()] = cid
+        return self._roles[m.start()]
 
     def last_of_gender(self, before: int, gender: str, speakers: list[tuple[int, str]],
                        skip: set | None = None) -> str | None:
@@ -276,11 +275,19 @@ class _Index:
             i -= 1
         heard = next(((at, cid) for at, cid in reversed(speakers)
                       if at < before and self.gender.get(cid) == gender and cid not in (skip or ())), None)
-        role_at, role_who = self.roles()
-        j = bisect.bisect_left(role_at, before) - 1
-        while j >= 0 and (self.gender.get(role_who[j]) != gender or role_who[j] in (skip or ())):
+        # a role or title after the last name of that gender: "The doctor took her wrist"
+        role = None
+        if self._the is None:
+            self._the = [m for m in _THE_ROLE.finditer(self.text)]
+            self._the_starts = [m.start() for m in self._the]
+        j = bisect.bisect_left(self._the_starts, before) - 1
+        floor = max(named[0] if named else 0, before - ROLE_BACK)
+        while j >= 0 and self._the_starts[j] >= floor:
+            cid = self.role_at(self._the[j])
+            if cid and self.gender.get(cid) == gender and cid not in (skip or ()):
+                role = (self._the_starts[j], cid)
+                break
             j -= 1
-        role = (role_at[j], role_who[j]) if j >= 0 and before - role_at[j] <= ROLE_REACH else None
         best = max((x for x in (named, heard, role) if x), default=None)
         return best[1] if best else None
 
@@ -289,7 +296,7 @@ class _Index:
 _ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+)?([a-z]+)(,?)\s*$")
 _KIN = ("family", "married", "kin")  # "her father, Nikolai Ilyich,": "said her father" is he
 _ROLE_AFTER = re.compile(r"^,\s+(?:the|our|their|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\s*([,.;])")
-_THE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:old|young|little|retired|good)\s+)?([A-Za-z]+)")
+_THE_ROLE = re.compile(r"\b[Tt]he\s+(?:(?:old|young|little|retired|good)\s+)?([A-Za-z]+)")  # "The doctor", "the count"
 _PRONOUN_OF = {"m": re.compile(r"\b(?:[Hh]e|[Hh]is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 
 
