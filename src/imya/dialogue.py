@@ -133,6 +133,7 @@ class _Index:
         self.gender = {c.id: c.gender for c in result.characters}
         self.names = {c.id: c.name for c in result.characters}
         self.people = {c.id: c for c in result.characters}
+        self.persons = {c.id for c in result.characters if c.gender or c.titles}
         self.narrator: str | None = None  # who tells the story in the first person, once known
         self._after: dict[tuple[int, str], bool] = {}
         self._appositions: dict[str, list[tuple[int, str]]] | None = None
@@ -216,7 +217,7 @@ class _Index:
 
     def person(self, cid: str) -> bool:
         """A character with a gender, or a title ("Captain Blake"): a person, not a place."""
-        return bool(self.gender.get(cid) or self.people[cid].titles)
+        return cid in self.persons
 
     def other_gender(self, who: str | None, gender: str | None) -> bool:
         """`who` is known to be of the other sex than a tag or the narration says (m or f)."""
