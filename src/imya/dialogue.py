@@ -279,7 +279,7 @@ class _Index:
         # a role or title after the last name of that gender: "The doctor took her wrist"
         role = None
         if self._the is None:
-            self._the = [m for m in _THE_ROLE.finditer(self.text)]
+            self._the = list(_THE_ROLE.finditer(self.text))
             self._the_starts = [m.start() for m in self._the]
         j = bisect.bisect_left(self._the_starts, before) - 1
         floor = max(named[0] if named else 0, before - ROLE_BACK)
@@ -1042,7 +1042,7 @@ def _resolve(ref: tuple, at: int, index: _Index, heard, talk) -> str | None:
         relative = _relative(index, whose, value, talk, noun_kind == "married") \
             if noun_kind in ("family", "married") and whose else None
         # "said her father" of "her father, Nikolai Ilyich,": the narration named him so
-        relative = relative or (index.role_holder(phrase, at) if noun_kind in ("family", "married", "kin") else None)
+        relative = relative or (index.role_holder(phrase, at) if noun_kind in _KIN else None)
         if relative and relative != whose:
             return relative
     if value == "other":

@@ -313,8 +313,9 @@ def _split(run: re.Match, lower: Counter, mid: Counter, named: frozenset = froze
     # "the March Hare": an epithet keeps a word that is no name alone
     lead = _POSSESSIVE.sub("", " ".join(run.group(0).split()[:2])).rstrip(".,;:!?")
     pinned = 2 if after_the and lead in epithets else 0
-    words_here = [w.group(0) for w in _WORD.finditer(run.group(0))]
-    for i, w in enumerate(_WORD.finditer(run.group(0))):
+    matches = list(_WORD.finditer(run.group(0)))
+    words_here = [w.group(0) for w in matches]
+    for i, w in enumerate(matches):
         word = w.group(0)
         sentence_end = word.endswith(".") and titles.find(word) is None and not _INITIAL.match(word)
         bare = _POSSESSIVE.sub("", word[:-1] if sentence_end else word)
