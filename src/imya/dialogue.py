@@ -165,16 +165,12 @@ class _Index:
             for k, (m, _) in enumerate(self.all):
                 for word in {w.text.rstrip(".").lower() for w in m.words if w.role == "title"}:
                     self._titled.setdefault(word, []).append(k)
-        found = []
-        for word in same:
-            ks = self._titled.get(word, [])
-            j = bisect.bisect_left(ks, bisect.bisect_left(self.all_starts, at)) - 1
-            if j >= 0:
-                found.append(ks[j])
+        here = bisect.bisect_left(self.all_starts, at)
+        found = [ks[j] for ks in (self._titled.get(word, []) for word in same)
+                 if (j := bisect.bisect_left(ks, here) - 1) >= 0]
         k = max(found, default=None)
         # as far back as 2000 names, or `reach` characters
-        if k is None or bisect.bisect_left(self.all_starts, at) - k > 2000 or \
-                (reach is not None and at - self.all[k][0].start > reach):
+        if k is None or here - k > 2000 or (reach is not None and at - self.all[k][0].start > reach):
             return None
         return self.all[k][1]
 
